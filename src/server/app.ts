@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { DemoSchoolLink } from '../shared/boot.js';
+import { publicOrigin, type Config } from './config.js';
+import { DEMO_SCHOOLS } from './modules/schools/demo-seed.js';
+import { registerSchoolProfileRoutes } from './modules/schools/school-profile.routes.js';
+import { InvalidationBus } from './platform/cache/invalidation-bus.js';
+import type { RedisClients } from './platform/cache/redis.js';
+import type { Database } from './platform/db/database.js';
+import { AppError } from './platform/errors/app-error.js';
+import { registerErrorHandler, sendError } from './platform/http/error-handler.js';
+import './platform/http/fastify-types.js';
+import { HtmlShell, WEB_DIST_DIR } from './platform/http/html-shell.js';
+import { NotFoundLimiter } from './platform/http/not-found-limiter.js';
+import { bootFor, renderPage, wantsHtml, type PageContext } from './platform/http/pages.js';
+import { createValidatorCompiler } from './platform/http/validation.js';
+import { registerHealthRoutes } from './platform/observability/health.routes.js';
+import { createMetrics, type Metrics } from './platform/observability/metrics.js';
+import { TenantDirectory } from './platform/tenancy/tenant-directory.js';
+import { gateFor } from './platform/tenancy/tenant-record.js';
+import { enforceTenantGate, registerTenancy } from './platform/tenancy/tenancy.plugin.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  redis?: RedisClients | null;
+  logger?: FastifyServerOptions['logger'];
+  webDistDir?: string;
+}
+
+export interface AppServices {
+  config: Config;
+  db: Database;
+  redis: RedisClients | null;
+  bus: InvalidationBus;
+  directory: TenantDirectory;
+  metrics: Metrics;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** Builds the whole application without listening; tests drive it with app.inject. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const redis = deps.redis ?? null;
+
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = config.trustProxy ? req.headers['x-request-id'] : undefined;
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(createValidatorCompiler());
+
+  const metrics = createMetrics(db);
+  const bus = new InvalidationBus(redis);
+  const directory = new TenantDirectory(db, redis, bus, {
+    max: config.tenantCacheMax,
+    onLookup: (result) => metrics.tenantLookups.inc({ result }),
+  });
+  app.decorate('services', { config, db, redis, bus, directory, metrics });
+
+  const shell = new HtmlShell(deps.webDistDir ? `${deps.webDistDir.replace(/\/?$/, '/')}` : WEB_DIST_DIR);
+  let demoLinks: DemoSchoolLink[] = [];
+  const pages: PageContext = { shell, demoSchools: () => demoLinks };
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    hsts: false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Schoolhouse API',
+        version: '0.1.0',
+        description: 'The school is chosen by the host the request is sent to; no endpoint takes a school id.',
+      },
+    },
+  });
+
+  registerErrorHandler(app, pages);
+  registerTenancy(app, { hosts: config.hosts, trustProxy: config.trustProxy, directory });
+  enforceTenantGate(app);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      reply.header('cache-control', 'no-store');
+    }
+    if (config.publicScheme === 'https' || request.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.requestDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const assetsDir = path.join(deps.webDistDir ?? WEB_DIST_DIR, 'assets');
+  if (fs.existsSync(assetsDir)) {
+    await app.register(fastifyStatic, {
+      root: assetsDir,
+      prefix: '/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+      wildcard: true,
+    });
+  }
+
+  registerHealthRoutes(app, { db, redis, metrics, metricsToken: config.metricsToken });
+  registerSchoolProfileRoutes(app);
+
+  app.get(
+    '/api/openapi.json',
+    {
+      config: { hostKinds: ['marketing', 'platform', 'tenant', 'custom'], access: 'public' },
+      schema: { hide: true },
+    },
+    async () => app.swagger(),
+  );
+
+  const notFoundLimiter = new NotFoundLimiter(config.notFoundRateLimitPerMinute);
+  app.setNotFoundHandler(async (request, reply) => {
+    // Client-side routes of the web app: any page path on a host that has one.
+    if (wantsHtml(request)) return renderPage(request, reply, pages, bootFor(request, pages));
+    const wait = notFoundLimiter.hit(request.ip);
+    if (wait > 0) {
+      return sendError(
+        request,
+        reply,
+        new AppError('RATE_LIMITED', 'Too many requests for missing resources.', undefined, {
+          'retry-after': String(wait),
+        }),
+        pages,
+      );
+    }
+    return sendError(request, reply, new AppError('ROUTE_NOT_FOUND', 'No such endpoint.'), pages);
+  });
+
+  app.addHook('onReady', async () => {
+    if (!config.demoData) return;
+    const root = config.hosts.rootDomains[0] ?? 'localhost';
+    const links: DemoSchoolLink[] = [];
+    for (const demo of DEMO_SCHOOLS) {
+      const found = directory.bySlug(demo.slug);
+      const tenant = found instanceof Promise ? await found.catch(() => null) : found;
+      if (tenant && gateFor(tenant, Date.now()) === 'open') {
+        links.push({ slug: tenant.slug, name: tenant.name, url: publicOrigin(config, `${tenant.slug}.${root}`) });
+      }
+    }
+    demoLinks = links;
+  });
+
+  return app;
+}

@@ -1,0 +1,88 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, primaryRoot, publicOrigin, type Config } from './config.js';
+import { DEMO_SCHOOLS, seedDemoData } from './modules/schools/demo-seed.js';
+import { createRedisClients } from './platform/cache/redis.js';
+import { DataDirLockedError } from './platform/db/embedded.js';
+import { openDatabase } from './platform/db/open-database.js';
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function printUrls(config: Config, seeded: boolean): void {
+  const root = primaryRoot(config);
+  const lines = [
+    '',
+    'Schoolhouse is running.',
+    `  Marketing site     ${publicOrigin(config, root)}`,
+    `  Operator console   ${publicOrigin(config, `${config.hosts.platformSubdomain}.${root}`)}`,
+  ];
+  if (config.demoData) {
+    lines.push('  Demo schools:');
+    for (const demo of DEMO_SCHOOLS) {
+      const note = demo.status === 'suspended' ? ' (suspended)' : '';
+      lines.push(`    ${demo.name.padEnd(20)} ${publicOrigin(config, `${demo.slug}.${root}`)}${note}`);
+    }
+    if (seeded) lines.push('  (demo schools created in this start-up)');
+  }
+  lines.push(`  Health             ${publicOrigin(config, root)}/healthz`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  let db;
+  try {
+    db = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const redis = config.redisUrl ? createRedisClients(config.redisUrl, config.redisKeyPrefix, () => undefined) : null;
+  const seeded = config.demoData ? await seedDemoData(db) : false;
+  const app = await buildApp({ config, db, redis });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown grace period over; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    app
+      .close()
+      .then(async () => {
+        await redis?.close();
+        await db.close();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.bindHost });
+  printUrls(config, seeded);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Schoolhouse failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

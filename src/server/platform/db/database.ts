@@ -1,0 +1,175 @@
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+// The only module that creates database handles. Application code reaches data exclusively
+// through withTenant / withPlatform: each opens a transaction, switches to the RLS-bound role
+// with SET LOCAL semantics (set_config(..., true)) and, for tenants, pins app.school_id for that
+// transaction only. Between transactions a connection sits as app_runtime, which is granted
+// nothing, so a query issued outside these two functions fails instead of leaking.
+
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../db/migrations', import.meta.url));
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  withTenant<T>(schoolId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+type Runner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
+function scoped(run: Runner): Pick<Database, 'withTenant' | 'withPlatform'> {
+  return {
+    withTenant(schoolId, fn) {
+      if (!UUID_PATTERN.test(schoolId)) {
+        return Promise.reject(new Error(`withTenant needs a school id, got ${JSON.stringify(schoolId)}`));
+      }
+      return run(async (tx) => {
+        await tx.execute(
+          sql`select set_config('role', 'app_tenant', true), set_config('app.school_id', ${schoolId}, true)`,
+        );
+        return fn(tx);
+      });
+    },
+    withPlatform(fn) {
+      return run(async (tx) => {
+        await tx.execute(
+          sql`select set_config('role', 'app_platform', true), set_config('app.school_id', '', true)`,
+        );
+        return fn(tx);
+      });
+    },
+  };
+}
+
+/** Connection failures that mean "the database is not there right now", answered with 503. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
+    // 57P0x: admin/crash shutdown, cannot connect now; 08xxx: connection exceptions; 53300: too many connections.
+    if (/^(57P0[1-3]|08\d{3}|53300)$/.test(code)) return true;
+  }
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    error.message,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL (server mode)
+
+export interface PostgresOptions {
+  url: string;
+  migrationUrl?: string | null;
+  poolMax: number;
+  statementTimeoutMs: number;
+  connectTimeoutMs?: number;
+  onPoolError?: (error: Error) => void;
+}
+
+export async function migratePostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Several nodes may start together; one migrates while the others wait.
+    await client.query('select pg_advisory_lock(7031966001)');
+    await migrateNodePg(drizzleNodePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query('select pg_advisory_unlock(7031966001)').catch(() => undefined);
+    await client.end();
+  }
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<Database> {
+  await migratePostgres(options.migrationUrl ?? options.url);
+  return connectPostgres(options);
+}
+
+/** Connects without migrating (the schema must already be current). */
+export function connectPostgres(options: PostgresOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
+    statement_timeout: options.statementTimeoutMs,
+    application_name: 'schoolhouse',
+  });
+  pool.on('error', (error) => options.onPoolError?.(error));
+  pool.on('connect', (client) => {
+    // Queued before any caller's query on this client.
+    client.query('set role app_runtime').catch((error: Error) => options.onPoolError?.(error));
+  });
+  const db = drizzleNodePg(pool);
+  const run: Runner = (fn) => db.transaction((tx) => fn(tx as unknown as Tx));
+  return {
+    kind: 'postgres',
+    ...scoped(run),
+    async ping() {
+      await pool.query('select 1');
+    },
+    poolStats() {
+      return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PGlite (embedded mode)
+
+export async function migratePglite(client: PGlite): Promise<void> {
+  await migrateWithPglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/**
+ * Wraps a migrated PGlite instance. PGlite's single session is a superuser, and superusers
+ * bypass RLS even when it is forced, so between transactions the session sits as app_runtime,
+ * exactly like a pooled PostgreSQL connection; each transaction then takes the tenant or
+ * platform role locally.
+ */
+export async function wrapPglite(client: PGlite, onClose?: () => Promise<void>): Promise<Database> {
+  await client.exec('set role app_runtime');
+  const db = drizzlePglite(client);
+  const run: Runner = (fn) => db.transaction((tx) => fn(tx as unknown as Tx));
+  return {
+    kind: 'pglite',
+    ...scoped(run),
+    async ping() {
+      await client.query('select 1');
+    },
+    poolStats() {
+      return { total: 1, idle: 1, waiting: 0 };
+    },
+    async close() {
+      await client.close();
+      await onClose?.();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSchool } from '../../../test/factories.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { connectPostgres } from './database.js';
+import { newId } from './ids.js';
+
+// Runs only when the suite runs against PostgreSQL (TEST_DATABASE_URL): PGlite has one session.
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('pooled connections on PostgreSQL', () => {
+  it("never carry one school's setting into the next transaction (pool of one)", async () => {
+    const single = connectPostgres({ url: t.url ?? '', poolMax: 1, statementTimeoutMs: 5_000 });
+    try {
+      const a = await createSchool(t.db);
+      const b = await createSchool(t.db);
+      await t.db.withTenant(a.id, (tx) =>
+        tx.execute(
+          sql`insert into users (school_id, id, email, name) values (${a.id}, ${newId()}, 'pooled@example.test', 'P')`,
+        ),
+      );
+      const inside = await single.withTenant(a.id, (tx) =>
+        tx.execute<{ setting: string; role: string; n: number }>(
+          sql`select current_setting('app.school_id', true) as setting, current_user as role,
+                     (select count(*)::int from users) as n`,
+        ),
+      );
+      expect(inside.rows[0]).toEqual({ setting: a.id, role: 'app_tenant', n: 1 });
+      // The same (only) connection, next transaction: the school and role are gone.
+      const after = await single.withPlatform((tx) =>
+        tx.execute<{ setting: string | null; role: string }>(
+          sql`select nullif(current_setting('app.school_id', true), '') as setting, current_user as role`,
+        ),
+      );
+      expect(after.rows[0]).toEqual({ setting: null, role: 'app_platform' });
+      const seenByB = await single.withTenant(b.id, (tx) =>
+        tx.execute<{ n: number }>(sql`select count(*)::int as n from users`),
+      );
+      expect(seenByB.rows[0]?.n).toBe(0);
+      // A transaction that fails half-way leaves nothing behind either.
+      await expect(
+        single.withTenant(a.id, async (tx) => {
+          await tx.execute(sql`select 1`);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      const afterFailure = await single.withPlatform((tx) =>
+        tx.execute<{ setting: string | null }>(
+          sql`select nullif(current_setting('app.school_id', true), '') as setting`,
+        ),
+      );
+      expect(afterFailure.rows[0]?.setting).toBeNull();
+    } finally {
+      await single.close();
+    }
+  });
+});
