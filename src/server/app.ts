@@ -54,7 +54,13 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
   };
@@ -72,7 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: (req) => {
       const incoming = config.trustProxy ? req.headers['x-request-id'] : undefined;
-      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming)
+        ? incoming
+        : randomUUID();
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -88,7 +96,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('services', { config, db, redis, bus, directory, metrics });
 
-  const shell = new HtmlShell(deps.webDistDir ? `${deps.webDistDir.replace(/\/?$/, '/')}` : WEB_DIST_DIR);
+  const shell = new HtmlShell(
+    deps.webDistDir ? `${deps.webDistDir.replace(/\/?$/, '/')}` : WEB_DIST_DIR,
+  );
   let demoLinks: DemoSchoolLink[] = [];
   const pages: PageContext = { shell, demoSchools: () => demoLinks };
 
@@ -122,7 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Schoolhouse API',
         version: '0.1.0',
-        description: 'The school is chosen by the host the request is sent to; no endpoint takes a school id.',
+        description:
+          'The school is chosen by the host the request is sent to; no endpoint takes a school id.',
       },
     },
   });
@@ -203,7 +214,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const found = directory.bySlug(demo.slug);
       const tenant = found instanceof Promise ? await found.catch(() => null) : found;
       if (tenant && gateFor(tenant, Date.now()) === 'open') {
-        links.push({ slug: tenant.slug, name: tenant.name, url: publicOrigin(config, `${tenant.slug}.${root}`) });
+        links.push({
+          slug: tenant.slug,
+          name: tenant.name,
+          url: publicOrigin(config, `${tenant.slug}.${root}`),
+        });
       }
     }
     demoLinks = links;

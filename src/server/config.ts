@@ -11,7 +11,10 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   BIND_HOST: Type.String({ minLength: 1, default: '::' }),
   ROOT_DOMAINS: Type.String({ minLength: 1, default: 'localhost' }),
-  PLATFORM_SUBDOMAIN: Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$', default: 'admin' }),
+  PLATFORM_SUBDOMAIN: Type.String({
+    pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$',
+    default: 'admin',
+  }),
   PREVIEW_SUFFIXES: CommaList,
   TRUST_PROXY: { ...Bool, default: 'false' },
   PUBLIC_SCHEME: Type.Union([Type.Literal('http'), Type.Literal('https')], { default: 'http' }),
@@ -73,7 +76,8 @@ export class ConfigError extends Error {
   }
 }
 
-const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const DOMAIN_PATTERN =
+  /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 function splitList(value: string): string[] {
   return value
@@ -104,7 +108,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!problems.has('ROOT_DOMAINS')) {
     const bad = rootDomains.filter((d) => !DOMAIN_PATTERN.test(d));
     if (rootDomains.length === 0 || bad.length > 0) {
-      problems.set('ROOT_DOMAINS', `ROOT_DOMAINS: expected a comma list of domains (bad: ${bad.join(', ') || 'empty'})`);
+      problems.set(
+        'ROOT_DOMAINS',
+        `ROOT_DOMAINS: expected a comma list of domains (bad: ${bad.join(', ') || 'empty'})`,
+      );
     }
   }
   const previewSuffixes = splitList(parsed.PREVIEW_SUFFIXES ?? '');

@@ -29,7 +29,9 @@ function printUrls(config: Config, seeded: boolean): void {
     lines.push('  Demo schools:');
     for (const demo of DEMO_SCHOOLS) {
       const note = demo.status === 'suspended' ? ' (suspended)' : '';
-      lines.push(`    ${demo.name.padEnd(20)} ${publicOrigin(config, `${demo.slug}.${root}`)}${note}`);
+      lines.push(
+        `    ${demo.name.padEnd(20)} ${publicOrigin(config, `${demo.slug}.${root}`)}${note}`,
+      );
     }
     if (seeded) lines.push('  (demo schools created in this start-up)');
   }
@@ -49,7 +51,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const redis = config.redisUrl ? createRedisClients(config.redisUrl, config.redisKeyPrefix, () => undefined) : null;
+  const redis = config.redisUrl
+    ? createRedisClients(config.redisUrl, config.redisKeyPrefix, () => undefined)
+    : null;
   const seeded = config.demoData ? await seedDemoData(db) : false;
   const app = await buildApp({ config, db, redis });
 

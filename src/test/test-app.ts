@@ -28,7 +28,13 @@ export function testRedisPrefix(): string {
 
 export async function createTestApp(
   db: Database,
-  options: { config?: Config; redisPrefix?: string; withRedis?: boolean } = {},
+  options: {
+    config?: Config;
+    redisPrefix?: string;
+    withRedis?: boolean;
+    /** Adds test-only routes before the app is sealed. */
+    beforeReady?: (app: FastifyInstance) => void;
+  } = {},
 ): Promise<TestApp> {
   const config = options.config ?? testConfig();
   const redisUrl = process.env.REDIS_URL;
@@ -37,6 +43,7 @@ export async function createTestApp(
       ? createRedisClients(redisUrl, options.redisPrefix ?? testRedisPrefix(), () => undefined)
       : null;
   const app = await buildApp({ config, db, redis, logger: false });
+  options.beforeReady?.(app);
   await app.ready();
   return {
     app,

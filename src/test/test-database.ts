@@ -32,7 +32,9 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** A fresh, migrated database for one test file, with the app roles and RLS active. */
-export async function createTestDatabase(options: { poolMax?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { poolMax?: number } = {},
+): Promise<TestDatabase> {
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
     const template = inject('pgTemplateName');

@@ -13,10 +13,38 @@ export interface DemoSchool {
 }
 
 export const DEMO_SCHOOLS: readonly DemoSchool[] = [
-  { slug: 'greenwood', name: 'Greenwood High', locale: 'en', timezone: 'Europe/London', primaryColor: '#2f7d32', status: 'active' },
-  { slug: 'oakridge', name: 'Oakridge Academy', locale: 'en', timezone: 'America/New_York', primaryColor: '#8d5524', status: 'active' },
-  { slug: 'alnoor', name: 'Al-Noor School', locale: 'ar', timezone: 'Asia/Riyadh', primaryColor: '#00695c', status: 'active' },
-  { slug: 'closedwood', name: 'Closedwood School', locale: 'en', timezone: 'UTC', primaryColor: '#616161', status: 'suspended' },
+  {
+    slug: 'greenwood',
+    name: 'Greenwood High',
+    locale: 'en',
+    timezone: 'Europe/London',
+    primaryColor: '#2f7d32',
+    status: 'active',
+  },
+  {
+    slug: 'oakridge',
+    name: 'Oakridge Academy',
+    locale: 'en',
+    timezone: 'America/New_York',
+    primaryColor: '#8d5524',
+    status: 'active',
+  },
+  {
+    slug: 'alnoor',
+    name: 'Al-Noor School',
+    locale: 'ar',
+    timezone: 'Asia/Riyadh',
+    primaryColor: '#00695c',
+    status: 'active',
+  },
+  {
+    slug: 'closedwood',
+    name: 'Closedwood School',
+    locale: 'en',
+    timezone: 'UTC',
+    primaryColor: '#616161',
+    status: 'suspended',
+  },
 ];
 
 /**

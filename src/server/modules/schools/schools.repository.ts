@@ -10,7 +10,10 @@ export async function findSchoolBySlug(tx: Tx, slug: string): Promise<SchoolRow 
   return rows[0] ?? null;
 }
 
-export async function findSchoolByVerifiedDomain(tx: Tx, hostname: string): Promise<SchoolRow | null> {
+export async function findSchoolByVerifiedDomain(
+  tx: Tx,
+  hostname: string,
+): Promise<SchoolRow | null> {
   const rows = await tx
     .select({ school: schools })
     .from(customDomains)

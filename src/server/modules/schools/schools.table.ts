@@ -15,7 +15,13 @@ import {
 // to a school through `owner_school_id`, never `school_id`: that column name is reserved for
 // RLS-bound tenant rows, and the isolation-invariant test treats every table carrying it as one.
 
-export const SCHOOL_STATUSES = ['provisioning', 'trial', 'active', 'suspended', 'archived'] as const;
+export const SCHOOL_STATUSES = [
+  'provisioning',
+  'trial',
+  'active',
+  'suspended',
+  'archived',
+] as const;
 export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 
 export const plans = pgTable('plans', {

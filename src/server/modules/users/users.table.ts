@@ -26,7 +26,10 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     status: text('status').$type<UserStatus>().notNull().default('invited'),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     locale: text('locale'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -29,7 +29,11 @@ export const auditEvents = pgTable(
   },
   (t) => [
     primaryKey({ name: 'audit_events_pkey', columns: [t.schoolId, t.id] }),
-    foreignKey({ name: 'audit_events_school_fk', columns: [t.schoolId], foreignColumns: [schools.id] }),
+    foreignKey({
+      name: 'audit_events_school_fk',
+      columns: [t.schoolId],
+      foreignColumns: [schools.id],
+    }),
     index('audit_events_school_at_idx').on(t.schoolId, t.at, t.id),
   ],
 );

@@ -50,10 +50,7 @@ export class InvalidationBus {
     if (!this.redis) return;
     try {
       if (keys.length > 0) await this.redis.command.del(...keys);
-      await this.redis.command.publish(
-        this.channel,
-        JSON.stringify({ from: this.nodeId, keys }),
-      );
+      await this.redis.command.publish(this.channel, JSON.stringify({ from: this.nodeId, keys }));
     } catch {
       // Redis is away: other nodes drop their caches when they reconnect, and TTLs cap the rest.
     }

@@ -26,7 +26,11 @@ export function createRedisClients(
   };
   const command = new Redis(url, options);
   // The subscriber needs its offline queue so SUBSCRIBE is replayed after a reconnect.
-  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, commandTimeout: undefined });
+  const subscriber = new Redis(url, {
+    ...options,
+    enableOfflineQueue: true,
+    commandTimeout: undefined,
+  });
   command.on('error', onError);
   subscriber.on('error', onError);
   return {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -14,13 +14,26 @@ import pg from 'pg';
 // transaction only. Between transactions a connection sits as app_runtime, which is granted
 // nothing, so a query issued outside these two functions fails instead of leaking.
 
+/** What raw `tx.execute` returns on both drivers: node-postgres and PGlite both carry rows. */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<this['row']>;
+}
+
+export interface RowsResult<Row> {
+  rows: (Row extends Record<string, unknown> ? Row : Record<string, unknown>)[];
+  rowCount?: number | null;
+  affectedRows?: number;
+}
+
 export type Tx = PgTransaction<
-  PgQueryResultHKT,
+  RowsResultHKT,
   Record<string, never>,
   ExtractTablesWithRelations<Record<string, never>>
 >;
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../db/migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = fileURLToPath(
+  new URL('../../../../db/migrations', import.meta.url),
+);
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -45,7 +58,9 @@ function scoped(run: Runner): Pick<Database, 'withTenant' | 'withPlatform'> {
   return {
     withTenant(schoolId, fn) {
       if (!UUID_PATTERN.test(schoolId)) {
-        return Promise.reject(new Error(`withTenant needs a school id, got ${JSON.stringify(schoolId)}`));
+        return Promise.reject(
+          new Error(`withTenant needs a school id, got ${JSON.stringify(schoolId)}`),
+        );
       }
       return run(async (tx) => {
         await tx.execute(
@@ -70,7 +85,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code))
+      return true;
     // 57P0x: admin/crash shutdown, cannot connect now; 08xxx: connection exceptions; 53300: too many connections.
     if (/^(57P0[1-3]|08\d{3}|53300)$/.test(code)) return true;
   }

@@ -26,18 +26,23 @@ function processAlive(pid: number): boolean {
   }
 }
 
+const heldByThisProcess = new Set<string>();
+
 export function acquireDataDirLock(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
-  const lockPath = path.join(dir, 'schoolhouse.lock');
+  const lockPath = path.join(fs.realpathSync(dir), 'schoolhouse.lock');
+  if (heldByThisProcess.has(lockPath)) throw new DataDirLockedError(dir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
       fs.writeSync(fd, String(process.pid));
       fs.closeSync(fd);
+      heldByThisProcess.add(lockPath);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldByThisProcess.delete(lockPath);
         fs.rmSync(lockPath, { force: true });
       };
     } catch (error) {

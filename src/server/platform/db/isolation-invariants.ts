@@ -57,7 +57,10 @@ interface PolicyRow {
   permissive: boolean;
 }
 
-export async function findIsolationViolations(query: CatalogQuery, schema = 'public'): Promise<Violation[]> {
+export async function findIsolationViolations(
+  query: CatalogQuery,
+  schema = 'public',
+): Promise<Violation[]> {
   const violations: Violation[] = [];
   const tables = await query<TableRow>(
     `select c.oid::int as oid, c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as force,
@@ -112,13 +115,16 @@ export async function findIsolationViolations(query: CatalogQuery, schema = 'pub
     const own = keys.filter((k) => k.table === t.table);
     const pk = own.find((k) => k.kind === 'p');
     if (!pk) add(t.table, 'has no primary key');
-    else if (!pk.attnums.includes(t.school_attnum)) add(t.table, `primary key ${pk.name} does not include school_id`);
+    else if (!pk.attnums.includes(t.school_attnum))
+      add(t.table, `primary key ${pk.name} does not include school_id`);
 
     for (const u of own.filter((k) => k.kind === 'u')) {
-      if (!u.attnums.includes(t.school_attnum)) add(t.table, `unique constraint ${u.name} does not include school_id`);
+      if (!u.attnums.includes(t.school_attnum))
+        add(t.table, `unique constraint ${u.name} does not include school_id`);
     }
     for (const index of uniqueIndexes.filter((i) => i.table === t.table)) {
-      if (!index.attnums.includes(t.school_attnum)) add(t.table, `unique index ${index.name} does not include school_id`);
+      if (!index.attnums.includes(t.school_attnum))
+        add(t.table, `unique index ${index.name} does not include school_id`);
     }
     for (const fk of own.filter((k) => k.kind === 'f')) {
       const target = tenantOids.get(fk.confrelid);
@@ -126,7 +132,10 @@ export async function findIsolationViolations(query: CatalogQuery, schema = 'pub
       const position = fk.attnums.indexOf(t.school_attnum);
       const pointsAtSchool = position !== -1 && fk.confattnums?.[position] === target.school_attnum;
       if (fk.attnums.length < 2 || !pointsAtSchool) {
-        add(t.table, `foreign key ${fk.name} to tenant table ${target.table} is not composite on school_id`);
+        add(
+          t.table,
+          `foreign key ${fk.name} to tenant table ${target.table} is not composite on school_id`,
+        );
       }
     }
 
@@ -146,7 +155,10 @@ export async function findIsolationViolations(query: CatalogQuery, schema = 'pub
         // A policy without WITH CHECK applies its USING expression to new rows as well.
         const check = p.with_check ?? (p.cmd === 'ALL' || p.cmd === 'UPDATE' ? p.qual : null);
         if (checksWith && normalisePolicyExpression(check) !== NORMALISED_PREDICATE) {
-          add(t.table, `${cmd} policy WITH CHECK is not the tenant predicate: ${check ?? '(none)'}`);
+          add(
+            t.table,
+            `${cmd} policy WITH CHECK is not the tenant predicate: ${check ?? '(none)'}`,
+          );
         }
       }
     }

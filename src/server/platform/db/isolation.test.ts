@@ -69,7 +69,10 @@ describe('isolation invariants in the catalog', () => {
 
     it('names the table whose row level security is not forced', async () => {
       const violations = await findIsolationViolations(ownerQuery, schema);
-      expect(violations).toContainEqual({ table: 'unforced', problem: 'row level security is not forced' });
+      expect(violations).toContainEqual({
+        table: 'unforced',
+        problem: 'row level security is not forced',
+      });
     });
 
     it('names every rule the sloppy table breaks', async () => {
@@ -123,19 +126,25 @@ describe('row level security at run time', () => {
     const b = await createSchool(t.db);
     await insertUser(a.id, 'a-only@example.test');
     await insertUser(b.id, 'b-only@example.test');
-    const seenByB = await t.db.withTenant(b.id, (tx) => tx.execute<{ email: string }>(sql`select email from users`));
+    const seenByB = await t.db.withTenant(b.id, (tx) =>
+      tx.execute<{ email: string }>(sql`select email from users`),
+    );
     expect(seenByB.rows.map((r) => r.email)).toEqual(['b-only@example.test']);
   });
 
-  it("refuses to write a row for another school", async () => {
+  it('refuses to write a row for another school', async () => {
     const a = await createSchool(t.db);
     const b = await createSchool(t.db);
     await expect(
       t.db.withTenant(b.id, (tx) =>
-        tx.execute(sql`insert into users (school_id, id, email, name) values (${a.id}, ${newId()}, 'x@example.test', 'X')`),
+        tx.execute(
+          sql`insert into users (school_id, id, email, name) values (${a.id}, ${newId()}, 'x@example.test', 'X')`,
+        ),
       ),
     ).rejects.toThrow();
-    const onA = await t.db.withTenant(a.id, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from users`));
+    const onA = await t.db.withTenant(a.id, (tx) =>
+      tx.execute<{ n: number }>(sql`select count(*)::int as n from users`),
+    );
     expect(onA.rows[0]?.n).toBe(0);
   });
 
@@ -146,19 +155,27 @@ describe('row level security at run time', () => {
     const updated = await t.db.withTenant(b.id, (tx) =>
       tx.execute(sql`update users set name = 'Hijacked' where email = 'target@example.test'`),
     );
-    expect(updated.rowCount ?? (updated as unknown as { affectedRows: number }).affectedRows).toBe(0);
+    expect(updated.rowCount ?? (updated as unknown as { affectedRows: number }).affectedRows).toBe(
+      0,
+    );
     await expect(
-      t.db.withTenant(a.id, (tx) => tx.execute(sql`update users set school_id = ${b.id} where email = 'target@example.test'`)),
+      t.db.withTenant(a.id, (tx) =>
+        tx.execute(sql`update users set school_id = ${b.id} where email = 'target@example.test'`),
+      ),
     ).rejects.toThrow();
   });
 
   it('denies platform access to tenant tables', async () => {
-    await expect(t.db.withPlatform((tx) => tx.execute(sql`select count(*) from users`))).rejects.toThrow();
+    await expect(
+      t.db.withPlatform((tx) => tx.execute(sql`select count(*) from users`)),
+    ).rejects.toThrow();
   });
 
   it('denies tenant access to platform tables', async () => {
     const a = await createSchool(t.db);
-    await expect(t.db.withTenant(a.id, (tx) => tx.execute(sql`select count(*) from schools`))).rejects.toThrow();
+    await expect(
+      t.db.withTenant(a.id, (tx) => tx.execute(sql`select count(*) from schools`)),
+    ).rejects.toThrow();
   });
 
   it('keeps audit events append-only for the application', async () => {
@@ -168,9 +185,15 @@ describe('row level security at run time', () => {
         sql`insert into audit_events (school_id, id, action, entity_type) values (${a.id}, ${newId()}, 'test.created', 'test')`,
       ),
     );
-    await expect(t.db.withTenant(a.id, (tx) => tx.execute(sql`update audit_events set action = 'changed'`))).rejects.toThrow();
-    await expect(t.db.withTenant(a.id, (tx) => tx.execute(sql`delete from audit_events`))).rejects.toThrow();
-    const rows = await t.db.withTenant(a.id, (tx) => tx.execute<{ action: string }>(sql`select action from audit_events`));
+    await expect(
+      t.db.withTenant(a.id, (tx) => tx.execute(sql`update audit_events set action = 'changed'`)),
+    ).rejects.toThrow();
+    await expect(
+      t.db.withTenant(a.id, (tx) => tx.execute(sql`delete from audit_events`)),
+    ).rejects.toThrow();
+    const rows = await t.db.withTenant(a.id, (tx) =>
+      tx.execute<{ action: string }>(sql`select action from audit_events`),
+    );
     expect(rows.rows.map((r) => r.action)).toEqual(['test.created']);
   });
 

@@ -4,7 +4,10 @@ import { openPostgres } from './database.js';
 import { openEmbedded } from './embedded.js';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in DATA_DIR. Migrates first. */
-export async function openDatabase(config: Config, onPoolError?: (error: Error) => void): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  onPoolError?: (error: Error) => void,
+): Promise<Database> {
   if (config.databaseUrl) {
     return openPostgres({
       url: config.databaseUrl,

@@ -22,7 +22,9 @@ function validationDetails(issues: ValidationIssue[], context: string | undefine
           : '';
     const field = [context === 'body' ? '' : context, base, extra].filter(Boolean).join('.');
     const message =
-      issue.keyword === 'additionalProperties' ? 'is not a known field' : (issue.message ?? 'is invalid');
+      issue.keyword === 'additionalProperties'
+        ? 'is not a known field'
+        : (issue.message ?? 'is invalid');
     return { field: field || (context ?? 'body'), code: issue.keyword ?? 'invalid', message };
   });
 }
@@ -50,18 +52,32 @@ export function toAppError(error: unknown): AppError {
     default:
       break;
   }
-  if (e.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests. Slow down and retry later.');
+  if (e.statusCode === 429)
+    return new AppError('RATE_LIMITED', 'Too many requests. Slow down and retry later.');
   if (e instanceof SyntaxError && e.statusCode === 400) {
     return new AppError('MALFORMED_JSON', 'The request body is not valid JSON.');
   }
   if (isDatabaseUnavailable(error)) {
-    return new AppError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.', undefined, {
-      'retry-after': '5',
-    });
+    return new AppError(
+      'SERVICE_UNAVAILABLE',
+      'The service is temporarily unavailable.',
+      undefined,
+      {
+        'retry-after': '5',
+      },
+    );
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const code = e.statusCode === 404 ? 'ROUTE_NOT_FOUND' : e.statusCode === 405 ? 'METHOD_NOT_ALLOWED' : 'VALIDATION_FAILED';
-    return new AppError(code, e.statusCode === 404 ? 'No such endpoint.' : 'The request is not valid.');
+    const code =
+      e.statusCode === 404
+        ? 'ROUTE_NOT_FOUND'
+        : e.statusCode === 405
+          ? 'METHOD_NOT_ALLOWED'
+          : 'VALIDATION_FAILED';
+    return new AppError(
+      code,
+      e.statusCode === 404 ? 'No such endpoint.' : 'The request is not valid.',
+    );
   }
   return new AppError('INTERNAL_ERROR', 'Something went wrong on our side.');
 }
@@ -91,7 +107,10 @@ export function registerErrorHandler(app: FastifyInstance, pages: PageContext): 
     if (appError.status >= 500) {
       request.log.error({ err: error, code: appError.code }, 'request failed');
     } else if (!(error instanceof AppError)) {
-      request.log.info({ code: appError.code, reason: (error as Error).message }, 'request refused');
+      request.log.info(
+        { code: appError.code, reason: (error as Error).message },
+        'request refused',
+      );
     }
     return sendError(request, reply, appError, pages);
   });

@@ -5,7 +5,9 @@ import { LRUCache } from 'lru-cache';
  * schools or endpoints is slowed down. Bounded: the oldest addresses are forgotten first.
  */
 export class NotFoundLimiter {
-  private readonly windows = new LRUCache<string, { start: number; count: number }>({ max: 50_000 });
+  private readonly windows = new LRUCache<string, { start: number; count: number }>({
+    max: 50_000,
+  });
 
   constructor(private readonly perMinute: number) {}
 

@@ -39,7 +39,8 @@ export function renderPage(
   boot: BootData,
 ): string {
   // Error pages for a school host use its language; they never show its name or colours.
-  const locale: Locale = boot.page === 'school' ? boot.school.locale : (request.tenant?.locale ?? 'en');
+  const locale: Locale =
+    boot.page === 'school' ? boot.school.locale : (request.tenant?.locale ?? 'en');
   const title = boot.page === 'school' ? boot.school.name : TITLES[boot.page][locale];
   const themeColor = boot.page === 'school' ? boot.school.branding.primaryColor : DEFAULT_THEME;
   reply.type('text/html; charset=utf-8');

@@ -23,7 +23,11 @@ export function createMetrics(db: Database): Metrics {
     labelNames: ['result'] as const,
     registers: [registry],
   });
-  const poolGauge = (name: string, help: string, pick: (s: ReturnType<Database['poolStats']>) => number) =>
+  const poolGauge = (
+    name: string,
+    help: string,
+    pick: (s: ReturnType<Database['poolStats']>) => number,
+  ) =>
     new Gauge({
       name,
       help,

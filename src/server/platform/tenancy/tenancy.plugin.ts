@@ -98,9 +98,14 @@ export function enforceTenantGate(app: FastifyInstance): void {
       case 'suspended':
         throw new AppError('TENANT_SUSPENDED', 'This school is suspended.');
       case 'maintenance':
-        throw new AppError('MAINTENANCE', 'This school is down for maintenance. Try again shortly.', undefined, {
-          'retry-after': '300',
-        });
+        throw new AppError(
+          'MAINTENANCE',
+          'This school is down for maintenance. Try again shortly.',
+          undefined,
+          {
+            'retry-after': '300',
+          },
+        );
       default:
         return;
     }

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_SCHOOLS, seedDemoData } from '../../modules/schools/demo-seed.js';
+import { findSchoolBySlug } from '../../modules/schools/schools.repository.js';
+import { acquireDataDirLock, DataDirLockedError, openEmbedded } from './embedded.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schoolhouse-embedded-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the embedded database', () => {
+  it('refuses a second process on the same data directory with a clear message', () => {
+    const dir = tempDir();
+    // Simulate another live process holding the lock: our parent is alive for sure.
+    fs.writeFileSync(path.join(dir, 'schoolhouse.lock'), String(process.ppid));
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    expect(() => acquireDataDirLock(dir)).toThrow(/in use by another Schoolhouse process/);
+  });
+
+  it('takes over a lock left behind by a process that no longer exists', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'schoolhouse.lock'), '2147483646');
+    const release = acquireDataDirLock(dir);
+    expect(fs.readFileSync(path.join(dir, 'schoolhouse.lock'), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(fs.existsSync(path.join(dir, 'schoolhouse.lock'))).toBe(false);
+  });
+
+  it('persists data across restarts, seeds demo schools once and locks while open', async () => {
+    const dir = tempDir();
+    const first = await openEmbedded(dir);
+    try {
+      await expect(openEmbedded(dir)).rejects.toThrow(DataDirLockedError);
+      expect(await seedDemoData(first)).toBe(true);
+      expect(await seedDemoData(first)).toBe(false);
+    } finally {
+      await first.close();
+    }
+    const second = await openEmbedded(dir);
+    try {
+      expect(await seedDemoData(second)).toBe(false);
+      for (const demo of DEMO_SCHOOLS) {
+        const row = await second.withPlatform((tx) => findSchoolBySlug(tx, demo.slug));
+        expect(row).toMatchObject({ name: demo.name, status: demo.status, locale: demo.locale });
+      }
+    } finally {
+      await second.close();
+    }
+  });
+});
