@@ -27,6 +27,7 @@ const IPV4_SHAPE = /^[0-9]+(?:\.[0-9]+){3}$/;
 const HOST_CHARACTERS = /^[a-z0-9.-]+$/;
 const ASCII_OUTSIDE_HOST_CHARACTERS = /[^a-z0-9.\-\u0080-\u{10ffff}]/u;
 const PORT = /^[0-9]{1,5}$/;
+const NEEDS_PARSER = /(?:^|\.)xn--|(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/;
 
 function invalid(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
@@ -102,6 +103,12 @@ export function normaliseHost(raw: string | undefined | null): NormalisedHost {
   // URL syntax characters (/, ?, #, @, %, whitespace, ...) would change what the parser reads
   // as the host, so only non-ASCII text is ever handed to it for conversion.
   if (ASCII_OUTSIDE_HOST_CHARACTERS.test(name)) return invalid('invalid_characters');
+  // Plain lowercase letter-digit-hyphen names come out of IDNA unchanged, so the parser is
+  // skipped for them (it is most of the cost); punycode and numeric endings still go through it.
+  if (HOST_CHARACTERS.test(name) && !NEEDS_PARSER.test(name)) {
+    const problem = checkLabels(name);
+    return problem === null ? { ok: true, host: name, ip: false } : invalid(problem);
+  }
   const ascii = toAsciiHostname(name);
   if (ascii === null || ascii === '') return invalid('not_a_hostname');
   // The parser reads numeric forms such as 127.1, 0x7f.1 or full-width digits as IPv4; only a
@@ -112,14 +119,20 @@ export function normaliseHost(raw: string | undefined | null): NormalisedHost {
   return { ok: true, host: ascii, ip: false };
 }
 
+const normalisedDomains = new WeakMap<readonly string[], string[]>();
+
 function normaliseDomains(domains: readonly string[]): string[] {
+  const known = normalisedDomains.get(domains);
+  if (known) return known;
   const result: string[] = [];
   for (const domain of domains) {
     const normalised = normaliseHost(domain);
     if (normalised.ok && !normalised.ip) result.push(normalised.host);
   }
   // Longest first, so a root nested inside another root is matched as the more specific one.
-  return result.sort((a, b) => b.length - a.length);
+  result.sort((a, b) => b.length - a.length);
+  normalisedDomains.set(domains, result);
+  return result;
 }
 
 function prefixUnder(host: string, domain: string): string | null {
