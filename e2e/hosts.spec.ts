@@ -12,12 +12,16 @@ test('a school host shows that school with its branding', async ({ page, console
   expect(unexpected(consoleErrors)).toEqual([]);
 });
 
-test('an unknown school host shows the not-found page and names no school', async ({ page, consoleErrors }) => {
+test('an unknown school host shows the not-found page and names no school', async ({
+  page,
+  consoleErrors,
+}) => {
   const response = await page.goto(hostUrl('nowhere.localhost'));
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'School not found' })).toBeVisible();
   const text = await page.locator('body').innerText();
-  for (const name of ['Greenwood', 'Oakridge', 'Al-Noor', 'Closedwood']) expect(text).not.toContain(name);
+  for (const name of ['Greenwood', 'Oakridge', 'Al-Noor', 'Closedwood'])
+    expect(text).not.toContain(name);
   expect(unexpected(consoleErrors)).toEqual([]);
 });
 
@@ -32,7 +36,9 @@ test('the Arabic school renders right-to-left', async ({ page, consoleErrors }) 
 test('a suspended school shows the suspended page with status 423', async ({ page }) => {
   const response = await page.goto(hostUrl('closedwood.localhost'));
   expect(response?.status()).toBe(423);
-  await expect(page.getByRole('heading', { name: 'This school is temporarily unavailable' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'This school is temporarily unavailable' }),
+  ).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Closedwood');
 });
 
