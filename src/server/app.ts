@@ -4,7 +4,11 @@ import path from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { DemoSchoolLink } from '../shared/boot.js';
 import { publicOrigin, type Config } from './config.js';
 import { DEMO_SCHOOLS } from './modules/schools/demo-seed.js';
@@ -23,7 +27,26 @@ import { registerHealthRoutes } from './platform/observability/health.routes.js'
 import { createMetrics, type Metrics } from './platform/observability/metrics.js';
 import { TenantDirectory } from './platform/tenancy/tenant-directory.js';
 import { gateFor } from './platform/tenancy/tenant-record.js';
-import { enforceTenantGate, registerTenancy } from './platform/tenancy/tenancy.plugin.js';
+import {
+  enforceTenantGate,
+  registerTenancy,
+  requestedHost,
+} from './platform/tenancy/tenancy.plugin.js';
+import cookie from '@fastify/cookie';
+import { Mailer } from './modules/mail/mailer.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerOperatorRoutes } from './modules/operators/operators.routes.js';
+import { registerRoleRoutes } from './modules/roles/roles.routes.js';
+import { registerSchoolSettingsRoutes } from './modules/schools/school-settings.routes.js';
+import { registerMeRoutes, registerUserRoutes } from './modules/users/users.routes.js';
+import { registerAccessChecks, registerAuth } from './platform/auth/auth.plugin.js';
+import { OperatorSessionStore } from './platform/auth/operator-session-store.js';
+import { SessionStore } from './platform/auth/session-store.js';
+import { SignInGuard } from './platform/auth/sign-in-guard.js';
+import { MemoryCounterStore, RedisCounterStore } from './platform/cache/counter-store.js';
+import type { RouteAccess } from './platform/http/fastify-types.js';
+import { groupForKinds, hostConstraint } from './platform/http/host-constraint.js';
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +63,12 @@ export interface AppServices {
   bus: InvalidationBus;
   directory: TenantDirectory;
   metrics: Metrics;
+  sessions: SessionStore;
+  operatorSessions: OperatorSessionStore;
+  signInGuard: SignInGuard;
+  mailer: Mailer;
+  /** Every route as registered, for the access-declaration test. */
+  routes: { method: string; url: string; access: RouteAccess | undefined }[];
 }
 
 declare module 'fastify' {
@@ -84,7 +113,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 200,
+      constraints: {
+        hostGroup: hostConstraint(config.hosts, (req) =>
+          requestedHost(req, config.trustProxy),
+        ) as never,
+      },
+    },
   });
   app.setValidatorCompiler(createValidatorCompiler());
 
@@ -94,7 +131,38 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: config.tenantCacheMax,
     onLookup: (result) => metrics.tenantLookups.inc({ result }),
   });
-  app.decorate('services', { config, db, redis, bus, directory, metrics });
+  const services: AppServices = {
+    config,
+    db,
+    redis,
+    bus,
+    directory,
+    metrics,
+    sessions: new SessionStore(db, redis, bus, {
+      idleMs: config.sessions.idleMs,
+      maxMs: config.sessions.maxMs,
+    }),
+    operatorSessions: new OperatorSessionStore(db, bus, {
+      idleMs: config.sessions.operatorIdleMs,
+      maxMs: config.sessions.operatorMaxMs,
+    }),
+    signInGuard: new SignInGuard(
+      redis ? new RedisCounterStore(redis) : new MemoryCounterStore(),
+      config.signIn,
+    ),
+    mailer: new Mailer(db, config, app.log),
+    routes: [],
+  };
+  app.decorate('services', services);
+  app.addHook('onRoute', (route) => {
+    const group = groupForKinds(route.config?.hostKinds);
+    if (group) route.constraints = { ...route.constraints, hostGroup: group };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      services.routes.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
 
   const shell = new HtmlShell(
     deps.webDistDir ? `${deps.webDistDir.replace(/\/?$/, '/')}` : WEB_DIST_DIR,
@@ -138,9 +206,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
+  await app.register(cookie);
   registerErrorHandler(app, pages);
   registerTenancy(app, { hosts: config.hosts, trustProxy: config.trustProxy, directory });
+  const authOptions = {
+    config,
+    sessions: services.sessions,
+    operatorSessions: services.operatorSessions,
+    requestedHost: (request: FastifyRequest) => requestedHost(request, config.trustProxy),
+  };
+  registerAuth(app, authOptions);
   enforceTenantGate(app);
+  registerAccessChecks(app, authOptions);
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
@@ -178,6 +255,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, { db, redis, metrics, metricsToken: config.metricsToken });
   registerSchoolProfileRoutes(app);
+  registerSchoolSettingsRoutes(app);
+  registerAuthRoutes(app);
+  registerMeRoutes(app);
+  registerUserRoutes(app);
+  registerRoleRoutes(app);
+  registerAuditRoutes(app);
+  registerOperatorRoutes(app);
 
   app.get(
     '/api/openapi.json',

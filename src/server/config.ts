@@ -37,6 +37,17 @@ const EnvSchema = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
   NOT_FOUND_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
   TENANT_CACHE_MAX: Type.Integer({ minimum: 10, default: 20_000 }),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 43_200, default: 480 }),
+  SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 8_760, default: 168 }),
+  OPERATOR_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 1_440, default: 30 }),
+  OPERATOR_SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 72, default: 12 }),
+  INVITATION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 720, default: 72 }),
+  PASSWORD_RESET_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1_440, default: 60 }),
+  SIGN_IN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  SIGN_IN_IP_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 30 }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Schoolhouse <no-reply@schoolhouse.localhost>' }),
+  MAIL_OUTBOX_VISIBLE: Type.Optional(Bool),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -67,6 +78,16 @@ export interface Config {
   shutdownGraceMs: number;
   notFoundRateLimitPerMinute: number;
   tenantCacheMax: number;
+  sessions: {
+    idleMs: number;
+    maxMs: number;
+    operatorIdleMs: number;
+    operatorMaxMs: number;
+  };
+  invitationTtlMs: number;
+  passwordResetTtlMs: number;
+  signIn: { maxFailures: number; perIpPerMinute: number };
+  mail: { smtpUrl: string | null; from: string; outboxVisible: boolean };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +169,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     notFoundRateLimitPerMinute: parsed.NOT_FOUND_RATE_LIMIT_PER_MINUTE,
     tenantCacheMax: parsed.TENANT_CACHE_MAX,
+    sessions: {
+      idleMs: parsed.SESSION_IDLE_MINUTES * 60_000,
+      maxMs: parsed.SESSION_MAX_HOURS * 3_600_000,
+      operatorIdleMs: parsed.OPERATOR_SESSION_IDLE_MINUTES * 60_000,
+      operatorMaxMs: parsed.OPERATOR_SESSION_MAX_HOURS * 3_600_000,
+    },
+    invitationTtlMs: parsed.INVITATION_TTL_HOURS * 3_600_000,
+    passwordResetTtlMs: parsed.PASSWORD_RESET_TTL_MINUTES * 60_000,
+    signIn: {
+      maxFailures: parsed.SIGN_IN_MAX_FAILURES,
+      perIpPerMinute: parsed.SIGN_IN_IP_PER_MINUTE,
+    },
+    mail: {
+      smtpUrl: parsed.SMTP_URL ?? null,
+      from: parsed.MAIL_FROM,
+      // Without a mail server, admins read the outbox in the app so flows can be completed.
+      outboxVisible: parsed.MAIL_OUTBOX_VISIBLE
+        ? parsed.MAIL_OUTBOX_VISIBLE === 'true'
+        : parsed.SMTP_URL === undefined,
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, primaryRoot, publicOrigin, type Config } from './config.js';
-import { DEMO_SCHOOLS, seedDemoData } from './modules/schools/demo-seed.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_OPERATOR_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_SCHOOLS,
+  demoEmail,
+  seedDemoData,
+} from './modules/schools/demo-seed.js';
 import { createRedisClients } from './platform/cache/redis.js';
 import { DataDirLockedError } from './platform/db/embedded.js';
 import { openDatabase } from './platform/db/open-database.js';
@@ -34,6 +41,15 @@ function printUrls(config: Config, seeded: boolean): void {
       );
     }
     if (seeded) lines.push('  (demo schools created in this start-up)');
+    const example = DEMO_SCHOOLS[0]?.slug ?? 'greenwood';
+    lines.push(
+      `  Demo sign-in (password "${DEMO_PASSWORD}" for every account):`,
+      `    operator           ${DEMO_OPERATOR_EMAIL} at ${publicOrigin(config, `${config.hosts.platformSubdomain}.${root}`)}`,
+      ...DEMO_ACCOUNTS.map(
+        (a) =>
+          `    ${a.roles.join(', ').padEnd(18)} ${demoEmail(a.local, example)}  (same pattern for each school: <role>@<slug>.demo)`,
+      ),
+    );
   }
   lines.push(`  Health             ${publicOrigin(config, root)}/healthz`, '');
   process.stdout.write(`${lines.join('\n')}\n`);

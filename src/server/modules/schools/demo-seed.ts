@@ -1,5 +1,8 @@
+import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
+import { insertOperator } from '../operators/operators.repository.js';
+import { insertUser } from '../users/users.repository.js';
 import { countSchools, insertSchool } from './schools.repository.js';
 import type { SchoolStatus } from './schools.table.js';
 
@@ -47,25 +50,73 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
   },
 ];
 
+export const DEMO_PASSWORD = 'schoolhouse-demo';
+export const DEMO_OPERATOR_EMAIL = 'operator@schoolhouse.demo';
+
+/** The demo accounts of every demo school (domain.md, "Demo data"). */
+export const DEMO_ACCOUNTS = [
+  { local: 'admin', name: 'Amira Haddad', roles: ['admin'] },
+  { local: 'teacher', name: 'Tom Baker', roles: ['teacher'] },
+  { local: 'teacher2', name: 'Sara Lindqvist', roles: ['teacher'] },
+  { local: 'staff', name: 'Sam Okafor', roles: ['staff'] },
+  { local: 'accountant', name: 'Nadia Rahman', roles: ['accountant'] },
+  { local: 'student', name: 'Lina Haddad', roles: ['student'] },
+  { local: 'guardian', name: 'Omar Haddad', roles: ['guardian'] },
+] as const;
+
+export function demoEmail(local: string, slug: string): string {
+  return `${local}@${slug}.demo`;
+}
+
 /**
- * Creates the demo schools when the database has no school at all. Returns whether it did,
- * so start-up can say so. A database with any school in it is never touched.
+ * Creates the demo schools, their accounts and the demo operator when the database has no
+ * school at all. Returns whether it did, so start-up can say so. A database with any school
+ * in it is never touched, so demo accounts exist only where this created them.
  */
 export async function seedDemoData(db: Database): Promise<boolean> {
-  return db.withPlatform(async (tx) => {
-    if ((await countSchools(tx)) > 0) return false;
+  const empty = await db.withPlatform(async (tx) => (await countSchools(tx)) === 0);
+  if (!empty) return false;
+  // One hash for every demo account: they share the published demo password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const created = await db.withPlatform(async (tx) => {
+    if ((await countSchools(tx)) > 0) return [];
+    const rows = [];
     for (const demo of DEMO_SCHOOLS) {
-      await insertSchool(tx, {
-        id: newId(),
-        slug: demo.slug,
-        name: demo.name,
-        status: demo.status,
-        planId: 'standard',
-        locale: demo.locale,
-        timezone: demo.timezone,
-        primaryColor: demo.primaryColor,
-      });
+      rows.push(
+        await insertSchool(tx, {
+          id: newId(),
+          slug: demo.slug,
+          name: demo.name,
+          status: demo.status,
+          planId: 'standard',
+          locale: demo.locale,
+          timezone: demo.timezone,
+          primaryColor: demo.primaryColor,
+        }),
+      );
     }
-    return true;
+    await insertOperator(tx, {
+      id: newId(),
+      email: DEMO_OPERATOR_EMAIL,
+      name: 'Demo Operator',
+      passwordHash,
+    });
+    return rows;
   });
+  for (const school of created) {
+    await db.withTenant(school.id, async (tx) => {
+      for (const account of DEMO_ACCOUNTS) {
+        await insertUser(tx, {
+          schoolId: school.id,
+          id: newId(),
+          email: demoEmail(account.local, school.slug),
+          name: account.name,
+          status: 'active',
+          roles: [...account.roles],
+          passwordHash,
+        });
+      }
+    });
+  }
+  return created.length > 0;
 }

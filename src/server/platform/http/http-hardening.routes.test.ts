@@ -41,7 +41,7 @@ const post = (payload: string, contentType = 'application/json') =>
   h.app.inject({
     method: 'POST',
     url: '/api/test-echo',
-    headers: { host, 'content-type': contentType },
+    headers: { host, 'content-type': contentType, origin: `http://${host}` },
     payload,
   });
 

@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { classifyHost, type HostConfig } from '../../../shared/host-classification.js';
 import { AppError, schoolNotFound } from '../errors/app-error.js';
+import { classificationOf } from '../http/host-constraint.js';
 import type { TenantDirectory } from './tenant-directory.js';
 import { gateFor } from './tenant-record.js';
 
 export const OPS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+const MAINTENANCE_OPEN_PATHS = new Set(['/sign-in', '/api/auth/sign-in']);
+// An operator's one-time grant must be redeemable on a suspended school's host.
+const SUSPENDED_OPEN_PATHS = new Set(['/impersonate', '/api/auth/impersonation/accept']);
 
 export interface TenancyOptions {
   hosts: HostConfig;
@@ -12,7 +16,7 @@ export interface TenancyOptions {
   directory: TenantDirectory;
 }
 
-function firstForwardedHost(request: FastifyRequest): string | undefined {
+function firstForwardedHost(request: Pick<FastifyRequest, 'headers'>): string | undefined {
   const xfh = request.headers['x-forwarded-host'];
   const value = Array.isArray(xfh) ? xfh[0] : xfh;
   if (value) return value.split(',')[0]?.trim();
@@ -32,7 +36,10 @@ function firstForwardedHost(request: FastifyRequest): string | undefined {
  * proxy; otherwise they are attacker-controlled and ignored, as are x-subdomain / x-tenant-*
  * style headers, which nothing here ever reads.
  */
-export function requestedHost(request: FastifyRequest, trustProxy: boolean): string | undefined {
+export function requestedHost(
+  request: Pick<FastifyRequest, 'headers'>,
+  trustProxy: boolean,
+): string | undefined {
   if (trustProxy) {
     const forwarded = firstForwardedHost(request);
     if (forwarded) return forwarded;
@@ -56,7 +63,9 @@ export function registerTenancy(app: FastifyInstance, options: TenancyOptions): 
   app.decorateRequest('tenantGate', 'open');
 
   app.addHook('onRequest', async (request) => {
-    const hostClass = classifyHost(requestedHost(request, options.trustProxy), options.hosts);
+    const hostClass =
+      classificationOf(request.raw) ??
+      classifyHost(requestedHost(request, options.trustProxy), options.hosts);
     request.hostClass = hostClass;
     if (hostClass.kind === 'invalid') {
       throw new AppError('INVALID_HOST', 'The request host is not valid.');
@@ -91,13 +100,21 @@ export function registerTenancy(app: FastifyInstance, options: TenancyOptions): 
   });
 }
 
-/** 423 for suspended schools and expired trials, 503 for maintenance. */
+/**
+ * 423 for suspended schools and expired trials (except an operator impersonating, who may be
+ * there to help), 503 for maintenance (except the school's admins and operators).
+ */
 export function enforceTenantGate(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
+    const operator = request.actor?.operatorId != null;
     switch (request.tenantGate) {
       case 'suspended':
+        if (operator || SUSPENDED_OPEN_PATHS.has(pathOf(request.url))) return;
         throw new AppError('TENANT_SUSPENDED', 'This school is suspended.');
       case 'maintenance':
+        if (operator || request.actor?.roles.includes('admin')) return;
+        // Admins must be able to sign in to work during maintenance.
+        if (MAINTENANCE_OPEN_PATHS.has(pathOf(request.url))) return;
         throw new AppError(
           'MAINTENANCE',
           'This school is down for maintenance. Try again shortly.',
