@@ -24,6 +24,8 @@ export const operators = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     totpSecret: text('totp_secret'),
+    /** A secret shown to the operator but not yet confirmed with a code. */
+    totpPendingSecret: text('totp_pending_secret'),
     status: text('status').$type<'active' | 'disabled'>().notNull().default('active'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -133,7 +133,7 @@ export const sessions = pgTable(
   ],
 );
 
-export const TOKEN_PURPOSES = ['invitation', 'password-reset'] as const;
+export const TOKEN_PURPOSES = ['invitation', 'password-reset', 'sign-in'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 export const userTokens = pgTable(
@@ -157,6 +157,6 @@ export const userTokens = pgTable(
       foreignColumns: [users.schoolId, users.id],
     }),
     index('user_tokens_user_idx').on(t.schoolId, t.userId, t.purpose),
-    check('user_tokens_purpose_check', sql`${t.purpose} in ('invitation', 'password-reset')`),
+    check('user_tokens_purpose_check', sql`${t.purpose} in ('invitation', 'password-reset', 'sign-in')`),
   ],
 );
