@@ -26,6 +26,8 @@ import { createValidatorCompiler } from './platform/http/validation.js';
 import { registerHealthRoutes } from './platform/observability/health.routes.js';
 import { createMetrics, type Metrics } from './platform/observability/metrics.js';
 import { TenantDirectory } from './platform/tenancy/tenant-directory.js';
+import { UsageMeter } from './platform/observability/usage-meter.js';
+import { SchoolRateLimiter } from './platform/tenancy/school-rate-limiter.js';
 import { gateFor } from './platform/tenancy/tenant-record.js';
 import {
   enforceTenantGate,
@@ -44,7 +46,13 @@ import { registerAccessChecks, registerAuth } from './platform/auth/auth.plugin.
 import { OperatorSessionStore } from './platform/auth/operator-session-store.js';
 import { SessionStore } from './platform/auth/session-store.js';
 import { SignInGuard } from './platform/auth/sign-in-guard.js';
-import { MemoryCounterStore, RedisCounterStore } from './platform/cache/counter-store.js';
+import {
+  MemoryCounterStore,
+  RedisCounterStore,
+  type CounterStore,
+} from './platform/cache/counter-store.js';
+import { loadAppSecret } from './platform/auth/app-secret.js';
+import { registerSignupRoutes } from './modules/signup/signup.routes.js';
 import type { RouteAccess } from './platform/http/fastify-types.js';
 import { groupForKinds, hostConstraint } from './platform/http/host-constraint.js';
 
@@ -67,6 +75,11 @@ export interface AppServices {
   operatorSessions: OperatorSessionStore;
   signInGuard: SignInGuard;
   mailer: Mailer;
+  usage: UsageMeter;
+  rateLimiter: SchoolRateLimiter;
+  counters: CounterStore;
+  /** Signs short-lived form tokens (APP_SECRET, or one kept in the platform database). */
+  secret: string;
   /** Every route as registered, for the access-declaration test. */
   routes: { method: string; url: string; access: RouteAccess | undefined }[];
 }
@@ -131,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     max: config.tenantCacheMax,
     onLookup: (result) => metrics.tenantLookups.inc({ result }),
   });
+  const counters: CounterStore = redis ? new RedisCounterStore(redis) : new MemoryCounterStore();
   const services: AppServices = {
     config,
     db,
@@ -146,11 +160,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       idleMs: config.sessions.operatorIdleMs,
       maxMs: config.sessions.operatorMaxMs,
     }),
-    signInGuard: new SignInGuard(
-      redis ? new RedisCounterStore(redis) : new MemoryCounterStore(),
-      config.signIn,
-    ),
+    signInGuard: new SignInGuard(counters, config.signIn),
+    counters,
+    secret: await loadAppSecret(db, config),
     mailer: new Mailer(db, config, app.log),
+    usage: new UsageMeter(db, app.log, metrics.registry),
+    rateLimiter: new SchoolRateLimiter(redis),
     routes: [],
   };
   app.decorate('services', services);
@@ -219,6 +234,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   enforceTenantGate(app);
   registerAccessChecks(app, authOptions);
 
+  // Each school's API traffic is held to its plan's rate.
+  app.addHook('onRequest', async (request) => {
+    const tenant = request.tenant;
+    if (!tenant || !request.url.startsWith('/api/')) return;
+    const wait = services.rateLimiter.hit(tenant.id, tenant.limits.rateLimitPerMinute);
+    if (wait > 0) {
+      throw new AppError(
+        'RATE_LIMITED',
+        'This school is sending too many requests. Retry shortly.',
+        undefined,
+        {
+          'retry-after': String(wait),
+        },
+      );
+    }
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/') || request.url === '/api') {
@@ -231,6 +263,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onResponse', async (request, reply) => {
+    const tenant = request.tenant;
+    if (tenant) {
+      const actor = request.actor;
+      const actorKey = actor ? (actor.userId ?? `operator:${actor.operatorId}`) : null;
+      services.usage.record(tenant.id, tenant.slug, reply.statusCode, reply.elapsedTime, actorKey);
+    }
     metrics.requestDuration.observe(
       {
         method: request.method,
@@ -262,6 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoleRoutes(app);
   registerAuditRoutes(app);
   registerOperatorRoutes(app);
+  registerSignupRoutes(app);
 
   app.get(
     '/api/openapi.json',
@@ -288,6 +327,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       );
     }
     return sendError(request, reply, new AppError('ROUTE_NOT_FOUND', 'No such endpoint.'), pages);
+  });
+
+  app.addHook('onReady', async () => {
+    services.usage.start();
+    services.rateLimiter.start();
+  });
+  app.addHook('onClose', async () => {
+    services.rateLimiter.stop();
+    await services.usage.stop();
   });
 
   app.addHook('onReady', async () => {

@@ -48,6 +48,10 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Schoolhouse <no-reply@schoolhouse.localhost>' }),
   MAIL_OUTBOX_VISIBLE: Type.Optional(Bool),
+  TRIAL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  SIGNUP_POW_BITS: Type.Integer({ minimum: 0, maximum: 24, default: 16 }),
+  SIGNUP_MIN_SECONDS: Type.Integer({ minimum: 0, maximum: 600, default: 3 }),
+  SIGNUP_PER_IP_PER_HOUR: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -88,6 +92,7 @@ export interface Config {
   passwordResetTtlMs: number;
   signIn: { maxFailures: number; perIpPerMinute: number };
   mail: { smtpUrl: string | null; from: string; outboxVisible: boolean };
+  signup: { trialDays: number; powBits: number; minSeconds: number; perIpPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -180,6 +185,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signIn: {
       maxFailures: parsed.SIGN_IN_MAX_FAILURES,
       perIpPerMinute: parsed.SIGN_IN_IP_PER_MINUTE,
+    },
+    signup: {
+      trialDays: parsed.TRIAL_DAYS,
+      powBits: parsed.SIGNUP_POW_BITS,
+      minSeconds: parsed.SIGNUP_MIN_SECONDS,
+      perIpPerHour: parsed.SIGNUP_PER_IP_PER_HOUR,
     },
     mail: {
       smtpUrl: parsed.SMTP_URL ?? null,

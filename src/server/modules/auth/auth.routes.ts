@@ -23,9 +23,11 @@ import {
   inspectInvitation,
   requestPasswordReset,
   signIn,
+  signInWithLink,
   signOut,
   type SignedIn,
 } from './auth.service.js';
+import { SignInLinkBody } from '../../../shared/contracts/signup.js';
 
 const school = { hostKinds: ['tenant' as const, 'custom' as const] };
 
@@ -138,6 +140,21 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     },
     async (request, reply) =>
       startSession(reply, await acceptImpersonation(tenantCtx(request), request.body)),
+  );
+
+  app.post<{ Body: { token: string } }>(
+    '/api/auth/sign-in-link',
+    {
+      config: { ...school, access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Open a session from the one-time link given at sign-up',
+        body: SignInLinkBody,
+        response: { 200: MeSchema },
+      },
+    },
+    async (request, reply) =>
+      startSession(reply, await signInWithLink(tenantCtx(request), request.body)),
   );
 
   app.post(

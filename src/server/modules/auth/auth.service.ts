@@ -293,3 +293,31 @@ export async function acceptImpersonation(
   );
   return { ...session, me: await meForNewSession(ctx, session.token) };
 }
+
+/** The one-time link a new school's admin follows from sign-up onto the school's own host. */
+export async function signInWithLink(
+  ctx: TenantContext,
+  input: { token: string },
+): Promise<SignedIn> {
+  const found = await ctx.services.db.withTenant(ctx.schoolId, (tx) =>
+    findLiveToken(tx, hashToken(input.token), 'sign-in', new Date()),
+  );
+  if (!found || found.user.status !== 'active') throw INVALID_LINK();
+  const session = await ctx.services.db.withTenant(ctx.schoolId, async (tx) => {
+    if (!(await consumeToken(tx, found.tokenId))) throw INVALID_LINK();
+    await updateUser(tx, found.user.id, { lastLoginAt: new Date() });
+    await recordAudit(tx, ctx, {
+      action: 'auth.signed_in',
+      entityType: 'user',
+      entityId: found.user.id,
+      actorUserId: found.user.id,
+      after: { via: 'sign-up link' },
+    });
+    return ctx.services.sessions.create(tx, ctx.schoolId, {
+      userId: found.user.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+  });
+  return { ...session, me: await meForNewSession(ctx, session.token) };
+}

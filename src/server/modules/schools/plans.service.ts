@@ -12,7 +12,13 @@ export interface SchoolEntitlements {
   features: Record<string, boolean>;
 }
 
-const LIMIT_KEYS = ['maxStudents', 'maxStaff', 'maxUsers', 'maxStorageMb', 'rateLimitPerMinute'] as const;
+const LIMIT_KEYS = [
+  'maxStudents',
+  'maxStaff',
+  'maxUsers',
+  'maxStorageMb',
+  'rateLimitPerMinute',
+] as const;
 
 export function entitlementsFor(
   plan: PlanRow,
@@ -38,7 +44,10 @@ export async function defaultPlan(tx: Tx): Promise<PlanRow> {
 }
 
 /** Must run inside withPlatform. */
-export async function loadEntitlements(tx: Tx, schoolId: string): Promise<SchoolEntitlements | null> {
+export async function loadEntitlements(
+  tx: Tx,
+  schoolId: string,
+): Promise<SchoolEntitlements | null> {
   const rows = await tx
     .select({ plan: plans, limitOverrides: schools.limitOverrides, features: schools.features })
     .from(schools)

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
-import { customDomains, schools, type SchoolStatus } from './schools.table.js';
+import { customDomains, plans, schools, type SchoolStatus } from './schools.table.js';
+import { entitlementsFor, type SchoolEntitlements } from './plans.service.js';
 
 export type SchoolRow = typeof schools.$inferSelect;
 export type NewSchoolRow = typeof schools.$inferInsert;
@@ -10,17 +11,33 @@ export async function findSchoolBySlug(tx: Tx, slug: string): Promise<SchoolRow 
   return rows[0] ?? null;
 }
 
-export async function findSchoolByVerifiedDomain(
+export type ResolvedSchool = SchoolRow & { entitlements: SchoolEntitlements };
+
+/** The school behind a host, with its plan's limits and features applied, in one query. */
+export async function resolveSchoolBySlug(tx: Tx, slug: string): Promise<ResolvedSchool | null> {
+  const rows = await tx
+    .select({ school: schools, plan: plans })
+    .from(schools)
+    .innerJoin(plans, eq(plans.id, schools.planId))
+    .where(eq(schools.slug, slug))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row.school, entitlements: entitlementsFor(row.plan, row.school) } : null;
+}
+
+export async function resolveSchoolByVerifiedDomain(
   tx: Tx,
   hostname: string,
-): Promise<SchoolRow | null> {
+): Promise<ResolvedSchool | null> {
   const rows = await tx
-    .select({ school: schools })
+    .select({ school: schools, plan: plans })
     .from(customDomains)
     .innerJoin(schools, eq(schools.id, customDomains.ownerSchoolId))
+    .innerJoin(plans, eq(plans.id, schools.planId))
     .where(and(eq(customDomains.hostname, hostname), eq(customDomains.status, 'verified')))
     .limit(1);
-  return rows[0]?.school ?? null;
+  const row = rows[0];
+  return row ? { ...row.school, entitlements: entitlementsFor(row.plan, row.school) } : null;
 }
 
 export async function listVerifiedDomains(tx: Tx, schoolId: string): Promise<string[]> {

@@ -136,7 +136,9 @@ export const schoolActiveUsers = pgTable(
     day: date('day').notNull(),
     actorKey: text('actor_key').notNull(),
   },
-  (t) => [primaryKey({ name: 'school_active_users_pkey', columns: [t.ownerSchoolId, t.day, t.actorKey] })],
+  (t) => [
+    primaryKey({ name: 'school_active_users_pkey', columns: [t.ownerSchoolId, t.day, t.actorKey] }),
+  ],
 );
 
 /** Deployment-wide secrets generated on first start when none is configured. */

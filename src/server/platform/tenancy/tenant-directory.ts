@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import {
-  findSchoolBySlug,
-  findSchoolByVerifiedDomain,
-  type SchoolRow,
+  resolveSchoolBySlug,
+  resolveSchoolByVerifiedDomain,
+  type ResolvedSchool,
 } from '../../modules/schools/schools.repository.js';
 import { cacheKeys } from '../cache/cache-keys.js';
 import type { InvalidationBus } from '../cache/invalidation-bus.js';
@@ -19,7 +19,7 @@ export interface TenantDirectoryOptions {
 }
 
 type Loaded = TenantRecord | null;
-type SchoolLoader = (db: Database) => Promise<SchoolRow | null>;
+type SchoolLoader = (db: Database) => Promise<ResolvedSchool | null>;
 
 /**
  * Finds the school for a slug or a verified custom host: bounded LRU (60 s) → Redis (300 s)
@@ -49,13 +49,13 @@ export class TenantDirectory {
 
   bySlug(slug: string): Promise<Loaded> | Loaded {
     return this.lookup(cacheKeys.schoolBySlug(slug), (db) =>
-      db.withPlatform((tx) => findSchoolBySlug(tx, slug)),
+      db.withPlatform((tx) => resolveSchoolBySlug(tx, slug)),
     );
   }
 
   byCustomHost(host: string): Promise<Loaded> | Loaded {
     return this.lookup(cacheKeys.schoolByHost(host), (db) =>
-      db.withPlatform((tx) => findSchoolByVerifiedDomain(tx, host)),
+      db.withPlatform((tx) => resolveSchoolByVerifiedDomain(tx, host)),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { Locale, PublicSchoolProfile } from '../../../shared/boot.js';
-import type { SchoolRow } from '../../modules/schools/schools.repository.js';
+import type { ResolvedSchool } from '../../modules/schools/schools.repository.js';
+import type { PlanLimits } from '../../modules/schools/schools.table.js';
 import type { SchoolStatus } from '../../modules/schools/schools.table.js';
 
 /** What a request needs to know about its school; cached per node and in Redis. */
@@ -15,10 +16,12 @@ export interface TenantRecord {
   primaryColor: string;
   logoUrl: string | null;
   planId: string;
+  /** Effective features and limits: the plan's, with this school's overrides. */
   features: Record<string, boolean>;
+  limits: PlanLimits;
 }
 
-export function toTenantRecord(row: SchoolRow): TenantRecord {
+export function toTenantRecord(row: ResolvedSchool): TenantRecord {
   return {
     id: row.id,
     slug: row.slug,
@@ -31,7 +34,8 @@ export function toTenantRecord(row: SchoolRow): TenantRecord {
     primaryColor: row.primaryColor,
     logoUrl: row.logoUrl,
     planId: row.planId,
-    features: row.features,
+    features: row.entitlements.features,
+    limits: row.entitlements.limits,
   };
 }
 
