@@ -39,6 +39,8 @@ import { Mailer } from './modules/mail/mailer.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerOperatorRoutes } from './modules/operators/operators.routes.js';
+import { registerDomains } from './modules/domains/domains.routes.js';
+import type { DomainResolver } from './modules/domains/dns-resolver.js';
 import { registerRoleRoutes } from './modules/roles/roles.routes.js';
 import { registerSchoolSettingsRoutes } from './modules/schools/school-settings.routes.js';
 import { registerMeRoutes, registerUserRoutes } from './modules/users/users.routes.js';
@@ -53,6 +55,8 @@ import {
 } from './platform/cache/counter-store.js';
 import { loadAppSecret } from './platform/auth/app-secret.js';
 import { registerSignupRoutes } from './modules/signup/signup.routes.js';
+import { registerSchoolTransferRoutes } from './modules/school-transfer/school-transfer.routes.js';
+import { registerSchoolAdminRoutes } from './modules/schools/schools-admin.routes.js';
 import type { RouteAccess } from './platform/http/fastify-types.js';
 import { groupForKinds, hostConstraint } from './platform/http/host-constraint.js';
 
@@ -62,6 +66,8 @@ export interface AppDeps {
   redis?: RedisClients | null;
   logger?: FastifyServerOptions['logger'];
   webDistDir?: string;
+  /** DNS for custom-domain verification; tests pass a fake. */
+  domainResolver?: DomainResolver;
 }
 
 export interface AppServices {
@@ -300,7 +306,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRoleRoutes(app);
   registerAuditRoutes(app);
   registerOperatorRoutes(app);
+  registerSchoolTransferRoutes(app);
+  registerDomains(app, { resolver: deps.domainResolver });
   registerSignupRoutes(app);
+  registerSchoolAdminRoutes(app);
 
   app.get(
     '/api/openapi.json',

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, primaryRoot, publicOrigin, type Config } from 
 import {
   DEMO_ACCOUNTS,
   DEMO_OPERATOR_EMAIL,
+  DEMO_OPERATOR_TOTP_SECRET,
   DEMO_PASSWORD,
   DEMO_SCHOOLS,
   demoEmail,
@@ -45,6 +46,7 @@ function printUrls(config: Config, seeded: boolean): void {
     lines.push(
       `  Demo sign-in (password "${DEMO_PASSWORD}" for every account):`,
       `    operator           ${DEMO_OPERATOR_EMAIL} at ${publicOrigin(config, `${config.hosts.platformSubdomain}.${root}`)}`,
+      `                       two-factor secret ${DEMO_OPERATOR_TOTP_SECRET} (or run: npm run demo:totp)`,
       ...DEMO_ACCOUNTS.map(
         (a) =>
           `    ${a.roles.join(', ').padEnd(18)} ${demoEmail(a.local, example)}  (same pattern for each school: <role>@<slug>.demo)`,

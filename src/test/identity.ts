@@ -101,3 +101,17 @@ export function tokenFromText(text: string, path: string): string {
   if (!match?.[1]) throw new Error(`no ${path} link in: ${text}`);
   return match[1];
 }
+
+/** Signs an operator in on the platform host, enrolling a known second factor first. */
+export async function signInOperatorWithTotp(
+  client: HostClient,
+  owner: { query(text: string, params?: unknown[]): Promise<unknown[]> },
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<LightMyRequestResponse> {
+  const { Secret, TOTP } = await import('otpauth');
+  const secret = new Secret({ size: 20 }).base32;
+  await owner.query('update operators set totp_secret = $1 where email = $2', [secret, email]);
+  const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+  return client.post('/api/auth/sign-in', { email, password, totp: code });
+}

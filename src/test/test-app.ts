@@ -4,6 +4,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { createRedisClients, type RedisClients } from '../server/platform/cache/redis.js';
 import type { Database } from '../server/platform/db/database.js';
+import type { DomainResolver } from '../server/modules/domains/dns-resolver.js';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
@@ -34,6 +35,8 @@ export async function createTestApp(
     withRedis?: boolean;
     /** Adds test-only routes before the app is sealed. */
     beforeReady?: (app: FastifyInstance) => void;
+    /** DNS for custom-domain verification (a FakeResolver in tests). */
+    domainResolver?: DomainResolver;
   } = {},
 ): Promise<TestApp> {
   const config = options.config ?? testConfig();
@@ -42,7 +45,13 @@ export async function createTestApp(
     redisUrl && options.withRedis !== false
       ? createRedisClients(redisUrl, options.redisPrefix ?? testRedisPrefix(), () => undefined)
       : null;
-  const app = await buildApp({ config, db, redis, logger: false });
+  const app = await buildApp({
+    config,
+    db,
+    redis,
+    logger: false,
+    domainResolver: options.domainResolver,
+  });
   options.beforeReady?.(app);
   await app.ready();
   return {

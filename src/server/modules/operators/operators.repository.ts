@@ -28,7 +28,13 @@ export async function insertOperator(
     .values(row)
     .onConflictDoUpdate({
       target: operators.email,
-      set: { name: row.name, passwordHash: row.passwordHash, status: 'active' },
+      set: {
+        name: row.name,
+        passwordHash: row.passwordHash,
+        status: 'active',
+        totpSecret: row.totpSecret ?? null,
+        totpPendingSecret: null,
+      },
     })
     .returning();
   const inserted = rows[0];

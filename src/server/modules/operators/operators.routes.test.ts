@@ -1,7 +1,12 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool } from '../../../test/factories.js';
-import { createUser, HostClient, TEST_PASSWORD } from '../../../test/identity.js';
+import {
+  createUser,
+  HostClient,
+  signInOperatorWithTotp,
+  TEST_PASSWORD,
+} from '../../../test/identity.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import type { SchoolRow } from '../schools/schools.repository.js';
@@ -21,7 +26,7 @@ beforeAll(async () => {
   other = await createSchool(t.db);
   await createOperator(t.db, { email: operatorEmail, name: 'Ops Person', password: TEST_PASSWORD });
   ops = new HostClient(h.app, 'admin.localhost');
-  expect((await ops.signIn(operatorEmail)).statusCode).toBe(200);
+  expect((await signInOperatorWithTotp(ops, t.owner, operatorEmail)).statusCode).toBe(200);
 });
 afterAll(async () => {
   await h.close();
@@ -39,7 +44,7 @@ function tokenOf(url: string): string {
 describe('operator accounts', () => {
   it('sign in only on the platform host, with their own cookie', async () => {
     const c = new HostClient(h.app, 'admin.localhost');
-    const res = await c.signIn(operatorEmail);
+    const res = await signInOperatorWithTotp(c, t.owner, operatorEmail);
     expect(res.json()).toMatchObject({ operator: { email: operatorEmail, name: 'Ops Person' } });
     expect(String(res.headers['set-cookie'])).toMatch(/^sh_operator=/);
     expect((await c.get('/api/me')).json().operator.email).toBe(operatorEmail);
@@ -62,6 +67,35 @@ describe('operator accounts', () => {
       ).toBe(404);
       expect((await c.get('/api/platform-audit-events')).statusCode).toBe(404);
     }
+  });
+
+  it('enrol a second factor on first sign-in, confirmed with a code', async () => {
+    const email = 'new-operator@schoolhouse.test';
+    await createOperator(t.db, { email, name: 'New', password: TEST_PASSWORD });
+    const c = new HostClient(h.app, 'admin.localhost', '10.7.0.2');
+    const first = await c.signIn(email);
+    expect(first.statusCode).toBe(401);
+    expect(first.json().error.code).toBe('TOTP_SETUP_REQUIRED');
+    const secret = first.json().error.details.find((d: { code: string }) => d.code === 'secret')
+      .message as string;
+    expect(
+      first.json().error.details.find((d: { code: string }) => d.code === 'uri').message,
+    ).toContain('otpauth://totp/');
+    expect(c.cookie).toBeNull();
+    const again = await c.signIn(email);
+    expect(again.json().error.details[0].message).toBe(secret);
+    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+    expect(
+      (await c.post('/api/auth/sign-in', { email, password: TEST_PASSWORD, totp: code }))
+        .statusCode,
+    ).toBe(200);
+    const [row] = await t.owner.query<{ totp_secret: string; totp_pending_secret: string | null }>(
+      'select totp_secret, totp_pending_secret from operators where email = $1',
+      [email],
+    );
+    expect(row).toEqual({ totp_secret: secret, totp_pending_secret: null });
+    const later = await new HostClient(h.app, 'admin.localhost', '10.7.0.3').signIn(email);
+    expect(later.json().error.code).toBe('TOTP_REQUIRED');
   });
 
   it('need a second factor once one is enrolled', async () => {

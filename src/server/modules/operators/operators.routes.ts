@@ -10,11 +10,7 @@ import {
   type OperatorSignInBody as SignInInput,
   type StartImpersonationBody as ImpersonationInput,
 } from '../../../shared/contracts/identity.js';
-import {
-  PlatformAuditEventSchema,
-  SchoolListQuery,
-  SchoolSummarySchema,
-} from '../../../shared/contracts/platform.js';
+import { PlatformAuditEventSchema } from '../../../shared/contracts/platform.js';
 import {
   clearSessionCookie,
   cookieNames,
@@ -24,7 +20,6 @@ import { platformCtx } from '../../platform/auth/context.js';
 import {
   getOperatorMe,
   listPlatformAuditEvents,
-  listSchools,
   signInOperator,
   signOutOperator,
   startImpersonation,
@@ -85,20 +80,6 @@ export function registerOperatorRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => getOperatorMe(platformCtx(request)),
-  );
-
-  app.get<{ Querystring: { q?: string; limit?: number; cursor?: string } }>(
-    '/api/schools',
-    {
-      config: { ...platform, access: 'authenticated' },
-      schema: {
-        tags: ['operators'],
-        summary: 'Schools, newest first',
-        querystring: SchoolListQuery,
-        response: { 200: Page(SchoolSummarySchema) },
-      },
-    },
-    async (request) => listSchools(platformCtx(request), request.query),
   );
 
   app.post<{ Params: { id: string }; Body: ImpersonationInput }>(

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import type { OperatorMe, StartImpersonationBody } from '../../../shared/contracts/identity.js';
 import { primaryRoot, publicOrigin } from '../../config.js';
@@ -14,6 +14,7 @@ import type { Database } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
+import { operators } from './operators.table.js';
 import { schools } from '../schools/schools.table.js';
 import {
   findOperatorByEmail,
@@ -39,7 +40,7 @@ export function verifyTotp(secretBase32: string, code: string): boolean {
 /** Creates (or resets) an operator account: used by `npm run operator:create` and the demo seed. */
 export async function createOperator(
   db: Database,
-  input: { email: string; name: string; password: string },
+  input: { email: string; name: string; password: string; totpSecret?: string },
 ): Promise<{ id: string; email: string }> {
   const email = input.email.trim().toLowerCase();
   assertStrongPassword(input.password, email);
@@ -88,13 +89,53 @@ export async function signInOperator(
     return new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect.');
   };
   if (!operator || !passwordOk || operator.status !== 'active') throw await fail('credentials');
+  // Two factors are mandatory: an operator without one enrols on first sign-in, confirming
+  // the new secret with a code before any session exists.
+  let enrolledSecret: string | null = null;
   if (operator.totpSecret) {
     if (!input.totp)
       throw new AppError('TOTP_REQUIRED', 'Enter the code from your authenticator app.');
     if (!verifyTotp(operator.totpSecret, input.totp)) throw await fail('totp');
+  } else {
+    const pending = operator.totpPendingSecret ?? new Secret({ size: 20 }).base32;
+    if (!input.totp || !verifyTotp(pending, input.totp)) {
+      if (!operator.totpPendingSecret) {
+        await ctx.services.db.withPlatform((tx) =>
+          tx
+            .update(operators)
+            .set({ totpPendingSecret: pending })
+            .where(eq(operators.id, operator.id)),
+        );
+      }
+      if (input.totp) throw await fail('totp');
+      const uri = new TOTP({
+        issuer: 'Schoolhouse',
+        label: operator.email,
+        secret: Secret.fromBase32(pending),
+      }).toString();
+      throw new AppError('TOTP_SETUP_REQUIRED', 'Set up two-factor authentication to continue.', [
+        { field: 'totp', code: 'secret', message: pending },
+        { field: 'totp', code: 'uri', message: uri },
+      ]);
+    }
+    enrolledSecret = pending;
   }
   await guard.recordSuccess('platform', email);
   const token = await ctx.services.db.withPlatform(async (tx) => {
+    if (enrolledSecret) {
+      await tx
+        .update(operators)
+        .set({ totpSecret: enrolledSecret, totpPendingSecret: null })
+        .where(eq(operators.id, operator.id));
+      await insertPlatformAudit(tx, {
+        id: newId(),
+        operatorId: operator.id,
+        operatorEmail: operator.email,
+        action: 'operator.totp_enrolled',
+        details: {},
+        requestId: ctx.requestId,
+      });
+    }
     await markOperatorSignedIn(tx, operator.id);
     await insertPlatformAudit(tx, {
       id: newId(),
@@ -120,49 +161,6 @@ export async function signOutOperator(ctx: PlatformContext): Promise<void> {
 export function getOperatorMe(ctx: PlatformContext): OperatorMe {
   const operator = requireOperator(ctx);
   return { operator: { id: operator.operatorId, email: operator.email, name: operator.name } };
-}
-
-export async function listSchools(
-  ctx: PlatformContext,
-  query: { q?: string; limit?: number; cursor?: string },
-) {
-  requireOperator(ctx);
-  const limit = query.limit ?? 50;
-  const after = decodeCursor(query.cursor, ['string', 'string']);
-  const conditions: SQL[] = [];
-  if (after) {
-    const at = new Date(String(after[0]));
-    const older = or(
-      lt(schools.createdAt, at),
-      and(eq(schools.createdAt, at), lt(schools.id, String(after[1]))),
-    );
-    if (older) conditions.push(older);
-  }
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(schools.name, pattern), ilike(schools.slug, pattern));
-    if (match) conditions.push(match);
-  }
-  const rows = await ctx.services.db.withPlatform((tx) =>
-    tx
-      .select()
-      .from(schools)
-      .where(conditions.length > 0 ? and(...conditions) : undefined)
-      .orderBy(desc(schools.createdAt), desc(schools.id))
-      .limit(limit + 1),
-  );
-  const result = page(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
-  return {
-    items: result.items.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      name: r.name,
-      status: r.status,
-      planId: r.planId,
-      createdAt: r.createdAt.toISOString(),
-    })),
-    nextCursor: result.nextCursor,
-  };
 }
 
 /**

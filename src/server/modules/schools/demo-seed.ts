@@ -52,6 +52,8 @@ export const DEMO_SCHOOLS: readonly DemoSchool[] = [
 
 export const DEMO_PASSWORD = 'schoolhouse-demo';
 export const DEMO_OPERATOR_EMAIL = 'operator@schoolhouse.demo';
+/** The demo operator's published two-factor secret (base32); `npm run demo:totp` prints a code. */
+export const DEMO_OPERATOR_TOTP_SECRET = 'SCHOOLHOUSEDEMOOPERATOR2FA234567';
 
 /** The demo accounts of every demo school (domain.md, "Demo data"). */
 export const DEMO_ACCOUNTS = [

@@ -3,7 +3,7 @@ import type { SchoolSettings } from '../../../shared/contracts/identity.js';
 import { changes, recordAudit } from '../../platform/audit/audit.js';
 import { requirePermission, type TenantContext } from '../../platform/auth/context.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { schools } from './schools.table.js';
+import { customDomains, schools } from './schools.table.js';
 
 type SettingsInput = Partial<SchoolSettings>;
 
@@ -66,6 +66,14 @@ export async function updateSchoolSettings(
       ...changes({ ...before }, { ...after }),
     }),
   );
-  await ctx.services.directory.invalidate({ slugs: [ctx.school.slug] });
+  const hosts = await ctx.services.db.withPlatform(async (tx) =>
+    (
+      await tx
+        .select({ hostname: customDomains.hostname })
+        .from(customDomains)
+        .where(eq(customDomains.ownerSchoolId, ctx.schoolId))
+    ).map((d) => d.hostname),
+  );
+  await ctx.services.directory.invalidate({ slugs: [ctx.school.slug], hosts });
   return after;
 }

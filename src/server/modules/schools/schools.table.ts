@@ -61,7 +61,7 @@ export const schools = pgTable(
     limitOverrides: jsonb('limit_overrides').$type<Partial<PlanLimits>>().notNull().default({}),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     // Figures kept current by usage metering, so the console can sort 10,000 schools by them.
-    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     userCount: integer('user_count').notNull().default(0),
     studentCount: integer('student_count').notNull().default(0),
     staffCount: integer('staff_count').notNull().default(0),

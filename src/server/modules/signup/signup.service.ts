@@ -139,15 +139,13 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
         locale,
         timezone: 'UTC',
       });
-      await tx
-        .insert(schoolStatusHistory)
-        .values({
-          id: newId(),
-          ownerSchoolId: row.id,
-          fromStatus: null,
-          toStatus: 'trial',
-          reason: 'self-service sign-up',
-        });
+      await tx.insert(schoolStatusHistory).values({
+        id: newId(),
+        ownerSchoolId: row.id,
+        fromStatus: null,
+        toStatus: 'trial',
+        reason: 'self-service sign-up',
+      });
       await insertPlatformAudit(tx, {
         id: newId(),
         action: 'school.signed_up',

@@ -26,6 +26,7 @@ import { newId } from '../../platform/db/ids.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { decodeCursor, page } from '../../platform/http/cursor.js';
 import { invitationMail } from '../mail/templates.js';
+import { assertCanAddUsers } from '../schools/limits.js';
 import {
   existingCustomRoleIds,
   findUserById,
@@ -226,6 +227,7 @@ export async function inviteUser(ctx: TenantContext, input: InviteUserBody): Pro
   const { user, mailId } = await ctx.services.db
     .withTenant(ctx.schoolId, async (tx) => {
       await assertCustomRolesExist(tx, customRoleIds);
+      await assertCanAddUsers(ctx, tx);
       const row = await insertUser(tx, {
         schoolId: ctx.schoolId,
         id: newId(),
@@ -301,6 +303,7 @@ export async function updateUser(
       );
     }
     if (input.customRoleIds) await assertCustomRolesExist(tx, input.customRoleIds);
+    if (input.status === 'active' && before.status === 'disabled') await assertCanAddUsers(ctx, tx);
     const fields: Partial<UserRow> = {};
     if (input.name !== undefined) fields.name = input.name.trim();
     if (input.roles !== undefined) fields.roles = input.roles;

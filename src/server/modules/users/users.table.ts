@@ -157,6 +157,9 @@ export const userTokens = pgTable(
       foreignColumns: [users.schoolId, users.id],
     }),
     index('user_tokens_user_idx').on(t.schoolId, t.userId, t.purpose),
-    check('user_tokens_purpose_check', sql`${t.purpose} in ('invitation', 'password-reset', 'sign-in')`),
+    check(
+      'user_tokens_purpose_check',
+      sql`${t.purpose} in ('invitation', 'password-reset', 'sign-in')`,
+    ),
   ],
 );

@@ -5,7 +5,7 @@ import { classificationOf } from '../http/host-constraint.js';
 import type { TenantDirectory } from './tenant-directory.js';
 import { gateFor } from './tenant-record.js';
 
-export const OPS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+export const OPS_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/internal/tls-allowed']);
 const MAINTENANCE_OPEN_PATHS = new Set(['/sign-in', '/api/auth/sign-in']);
 // An operator's one-time grant must be redeemable on a suspended school's host.
 const SUSPENDED_OPEN_PATHS = new Set(['/impersonate', '/api/auth/impersonation/accept']);

@@ -19,6 +19,8 @@ export interface TenantRecord {
   /** Effective features and limits: the plan's, with this school's overrides. */
   features: Record<string, boolean>;
   limits: PlanLimits;
+  /** Approximate bytes of the school's rows, as of the last figures refresh. */
+  storageBytes: number;
 }
 
 export function toTenantRecord(row: ResolvedSchool): TenantRecord {
@@ -36,6 +38,7 @@ export function toTenantRecord(row: ResolvedSchool): TenantRecord {
     planId: row.planId,
     features: row.entitlements.features,
     limits: row.entitlements.limits,
+    storageBytes: row.storageBytes,
   };
 }
 
