@@ -1,7 +1,7 @@
 import { expect, hostUrl, test } from './fixtures.js';
 
 // Resource errors for the deliberate 404/423 statuses of the document itself are expected.
-const unexpected = (errors: string[]) => errors.filter((e) => !/status of (404|423)/.test(e));
+const unexpected = (errors: string[]) => errors.filter((e) => !/status of (401|404|423)/.test(e));
 
 test('a school host shows that school with its branding', async ({ page, consoleErrors }) => {
   const response = await page.goto(hostUrl('greenwood.localhost'));

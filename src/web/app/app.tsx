@@ -1,14 +1,17 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 
 import type { BootData } from '../../shared/boot.js';
+import { PageLoader } from '../components/page-loader';
 import { HostStatusPage } from '../features/errors/components/host-status-page';
 import { MarketingPage } from '../features/marketing/components/marketing-page';
-import { PlatformConsolePage } from '../features/platform-console/components/platform-console-page';
-import { SchoolHomePage } from '../features/school-home/components/school-home-page';
 import { readBootData } from '../lib/boot';
 import { pickLocale } from '../lib/locale';
 
 import { AppProvider } from './provider';
+
+// Each host loads only its own app: the marketing and error pages stay small.
+const SchoolApp = lazy(() => import('./school-app').then((m) => ({ default: m.SchoolApp })));
+const PlatformApp = lazy(() => import('./platform-app').then((m) => ({ default: m.PlatformApp })));
 
 export function App() {
   const [boot] = useState(() => readBootData());
@@ -17,7 +20,9 @@ export function App() {
 
   return (
     <AppProvider locale={locale} primaryColor={primaryColor}>
-      <BootPage boot={boot} />
+      <Suspense fallback={<PageLoader />}>
+        <BootPage boot={boot} />
+      </Suspense>
     </AppProvider>
   );
 }
@@ -27,9 +32,9 @@ function BootPage({ boot }: { boot: BootData }) {
     case 'marketing':
       return <MarketingPage demoSchools={boot.demoSchools} />;
     case 'platform':
-      return <PlatformConsolePage />;
+      return <PlatformApp />;
     case 'school':
-      return <SchoolHomePage school={boot.school} />;
+      return <SchoolApp school={boot.school} />;
     case 'not-found':
     case 'suspended':
     case 'maintenance':

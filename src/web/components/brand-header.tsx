@@ -1,20 +1,22 @@
 import { Box, Container } from '@mantine/core';
-import type { MantineSpacing, StyleProp } from '@mantine/core';
+import type { MantineSize, MantineSpacing, StyleProp } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface BrandHeaderProps {
   py?: StyleProp<MantineSpacing>;
+  /** The width of the content, to line up with the page's own container. */
+  size?: MantineSize;
   children: ReactNode;
 }
 
-export function BrandHeader({ py = 'md', children }: BrandHeaderProps) {
+export function BrandHeader({ py = 'md', size = 'md', children }: BrandHeaderProps) {
   return (
     <Box
       component="header"
       bg="var(--mantine-primary-color-filled)"
       c="var(--mantine-primary-color-contrast)"
     >
-      <Container size="md" py={py}>
+      <Container size={size} py={py}>
         {children}
       </Container>
     </Box>

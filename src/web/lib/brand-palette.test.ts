@@ -1,7 +1,12 @@
 import { luminance } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 
-import { brandPalette, PRODUCT_COLOR, WCAG_LUMINANCE_THRESHOLD } from './brand-palette';
+import {
+  brandPalette,
+  PRODUCT_COLOR,
+  readableOnWhite,
+  WCAG_LUMINANCE_THRESHOLD,
+} from './brand-palette';
 
 function contrast(a: number, b: number): number {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
@@ -32,5 +37,24 @@ describe('WCAG_LUMINANCE_THRESHOLD', () => {
       const text = level > WCAG_LUMINANCE_THRESHOLD ? black : white;
       expect(contrast(level, text)).toBeGreaterThanOrEqual(4.5);
     }
+  });
+});
+
+describe('readableOnWhite', () => {
+  const onWhite = (color: string) => contrast(luminance(color), 1);
+
+  it('keeps a colour that already reads well on white', () => {
+    expect(readableOnWhite('#1F4E8C')).toBe('#1f4e8c');
+  });
+
+  it.each(['#ffeb3b', '#40c057', '#ff9800', '#ffffff', '#2e7d32'])(
+    'darkens %s until it reaches the contrast asked for',
+    (color) => {
+      expect(onWhite(readableOnWhite(color))).toBeGreaterThanOrEqual(4.8);
+    },
+  );
+
+  it('uses the product colour for something that is not a colour', () => {
+    expect(readableOnWhite('url(x)')).toBe(readableOnWhite(PRODUCT_COLOR));
   });
 });

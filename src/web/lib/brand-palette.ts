@@ -1,4 +1,4 @@
-import { darken, lighten } from '@mantine/core';
+import { darken, lighten, luminance } from '@mantine/core';
 import type { MantineColorsTuple } from '@mantine/core';
 
 export const PRODUCT_COLOR = '#1f6feb';
@@ -28,4 +28,20 @@ export function brandPalette(color: string): MantineColorsTuple {
     darken(base, 0.32),
     darken(base, 0.48),
   ];
+}
+
+function contrastWithWhite(color: string): number {
+  return 1.05 / (luminance(color) + 0.05);
+}
+
+/**
+ * The school colour, darkened just enough to read as text on white (links, for one) with at
+ * least `minContrast`; 4.8 leaves room for the faint tints some text sits on.
+ */
+export function readableOnWhite(color: string, minContrast = 4.8): string {
+  let shade = isHexColor(color) ? color.toLowerCase() : PRODUCT_COLOR;
+  for (let step = 0; step < 20 && contrastWithWhite(shade) < minContrast; step += 1) {
+    shade = darken(shade, 0.1);
+  }
+  return shade;
 }

@@ -19,3 +19,9 @@ export function pickLocale(boot: BootData, documentLang: string): Locale {
 export function directionOf(locale: Locale): Direction {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
+
+export const LOCALES: readonly Locale[] = ['en', 'ar'];
+
+// Each language is named in itself (an autonym), whatever the page's language, so a reader
+// can find their own language in the list; these are deliberately not translated.
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', ar: 'العربية' };

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+
+import en from '../i18n/en.json';
+
+type NavKey = Exclude<keyof typeof en.nav, 'label' | 'toggle'>;
+
+function isNavKey(key: string): key is NavKey {
+  return key !== 'label' && key !== 'toggle' && Object.hasOwn(en.nav, key);
+}
+
+/**
+ * The label of a navigation entry from the server. Its labelKey (`nav.users`) names a key in
+ * the catalogues; an entry this build does not know yet shows its key rather than nothing.
+ */
+export function navLabel(t: TFunction, item: { key: string; labelKey: string }): string {
+  const key = item.labelKey.startsWith('nav.') ? item.labelKey.slice('nav.'.length) : '';
+  return isNavKey(key) ? t(`nav.${key}`) : item.key;
+}
