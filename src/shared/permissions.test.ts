@@ -277,6 +277,7 @@ describe('navigation', () => {
       'roles',
       'audit',
       'settings',
+      'domains',
       'outbox',
       'profile',
     ]);

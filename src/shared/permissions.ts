@@ -189,6 +189,12 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     requires: { permission: 'school:manage' },
   },
   {
+    key: 'domains',
+    labelKey: 'nav.domains',
+    path: '/admin/domains',
+    requires: { permission: 'school:manage' },
+  },
+  {
     key: 'outbox',
     labelKey: 'nav.outbox',
     path: '/admin/outbox',

@@ -74,6 +74,7 @@ describe('each role against each permission', () => {
         'roles',
         'audit',
         'settings',
+        'domains',
         'outbox',
         'profile',
       ]);

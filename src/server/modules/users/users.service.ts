@@ -88,6 +88,7 @@ export function getNavigation(ctx: TenantContext): Navigation {
   const actor = requireActor(ctx);
   const hidden = new Set<string>();
   if (!ctx.services.config.mail.outboxVisible) hidden.add('outbox');
+  if (ctx.school.features.customDomains === false) hidden.add('domains');
   return {
     items: navigationFor(actor.grants, hidden).map(({ key, labelKey, path }) => ({
       key,
