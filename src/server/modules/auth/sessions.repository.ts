@@ -16,6 +16,9 @@ export interface SessionRow {
     status: string;
     roles: string[];
     locale: string | null;
+    linkedStaffId: string | null;
+    linkedStudentId: string | null;
+    linkedGuardianId: string | null;
   } | null;
   customRoles: { id: string; name: string; permissions: string[] }[];
 }
@@ -43,6 +46,9 @@ export async function findSessionByTokenHash(
       status: users.status,
       roles: users.roles,
       locale: users.locale,
+      linkedStaffId: users.linkedStaffId,
+      linkedStudentId: users.linkedStudentId,
+      linkedGuardianId: users.linkedGuardianId,
       customRoles: sql<{ id: string; name: string; permissions: string[] }[]>`coalesce((
         select json_agg(json_build_object('id', r.id, 'name', r.name, 'permissions', r.permissions) order by r.name)
           from ${userCustomRoles} ur
@@ -73,6 +79,9 @@ export async function findSessionByTokenHash(
             status: row.status ?? 'disabled',
             roles: row.roles ?? [],
             locale: row.locale,
+            linkedStaffId: row.linkedStaffId,
+            linkedStudentId: row.linkedStudentId,
+            linkedGuardianId: row.linkedGuardianId,
           },
     customRoles: row.customRoles,
   };

@@ -47,9 +47,12 @@ export async function addActiveUsers(
 /** Refreshes the per-school figures the console sorts by. */
 export async function refreshSchoolFigures(tx: Tx): Promise<void> {
   await tx.execute(sql`
-    update schools s set user_count = f.users, storage_bytes = f.storage_bytes
+    update schools s
+       set user_count = f.users, student_count = f.students, staff_count = f.staff, storage_bytes = f.storage_bytes
       from schoolhouse_school_figures() f
-     where f.school_id = s.id and (s.user_count, s.storage_bytes) is distinct from (f.users, f.storage_bytes)`);
+     where f.school_id = s.id
+       and (s.user_count, s.student_count, s.staff_count, s.storage_bytes)
+           is distinct from (f.users, f.students, f.staff, f.storage_bytes)`);
   await tx.execute(sql`
     update schools s set requests_30d = coalesce(u.total, 0)
       from (select s2.id, (select sum(requests) from school_usage

@@ -74,6 +74,9 @@ export function actorFromSession(session: CachedSession, operatorEmail: string |
     locale: locale === 'en' || locale === 'ar' ? (locale as Locale) : null,
     readOnly: session.readOnly,
     expiresAt: session.expiresAt,
+    linkedStaffId: session.user?.linkedStaffId ?? null,
+    linkedStudentId: session.user?.linkedStudentId ?? null,
+    linkedGuardianId: session.user?.linkedGuardianId ?? null,
   };
 }
 

@@ -21,6 +21,10 @@ export interface Actor {
   locale: Locale | null;
   readOnly: boolean;
   expiresAt: Date;
+  /** The person records this account stands for; relationship scopes start from them. */
+  linkedStaffId: string | null;
+  linkedStudentId: string | null;
+  linkedGuardianId: string | null;
 }
 
 export interface OperatorActor {
