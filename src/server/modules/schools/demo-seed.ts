@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
 import { insertOperator } from '../operators/operators.repository.js';
 import { insertUser } from '../users/users.repository.js';
+import { seedDemoRecords } from './demo-records.js';
 import { countSchools, insertSchool } from './schools.repository.js';
 import type { SchoolStatus } from './schools.table.js';
 
@@ -118,6 +119,13 @@ export async function seedDemoData(db: Database): Promise<boolean> {
           passwordHash,
         });
       }
+      await seedDemoRecords(tx, school.id, school.slug, school.locale === 'ar' ? 'ar' : 'en', {
+        teacherEmail: demoEmail('teacher', school.slug),
+        teacher2Email: demoEmail('teacher2', school.slug),
+        staffEmail: demoEmail('staff', school.slug),
+        studentEmail: demoEmail('student', school.slug),
+        guardianEmail: demoEmail('guardian', school.slug),
+      });
     });
   }
   return created.length > 0;

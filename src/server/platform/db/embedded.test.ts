@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_SCHOOLS, seedDemoData } from '../../modules/schools/demo-seed.js';
 import { findSchoolBySlug } from '../../modules/schools/schools.repository.js';
@@ -50,6 +51,29 @@ describe('the embedded database', () => {
       for (const demo of DEMO_SCHOOLS) {
         const row = await second.withPlatform((tx) => findSchoolBySlug(tx, demo.slug));
         expect(row).toMatchObject({ name: demo.name, status: demo.status, locale: demo.locale });
+        const counts = await second.withTenant(row?.id ?? '', async (tx) => {
+          const one = async (table: string) =>
+            (await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))
+              .rows[0]?.n;
+          return {
+            students: await one('students'),
+            guardians: await one('guardians'),
+            sections: await one('sections'),
+            gradeLevels: await one('grade_levels'),
+            subjects: await one('subjects'),
+            linkedAccounts: await one(
+              'users where linked_staff_id is not null or linked_student_id is not null or linked_guardian_id is not null',
+            ),
+          };
+        });
+        expect(counts).toEqual({
+          students: 300,
+          guardians: 300,
+          sections: 12,
+          gradeLevels: 6,
+          subjects: 8,
+          linkedAccounts: 5,
+        });
       }
     } finally {
       await second.close();
