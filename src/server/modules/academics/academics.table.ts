@@ -40,8 +40,14 @@ export const academicYears = pgTable(
     primaryKey({ name: 'academic_years_pkey', columns: [t.schoolId, t.id] }),
     unique('academic_years_school_name_key').on(t.schoolId, t.name),
     // At most one current year per school.
-    uniqueIndex('academic_years_one_current_idx').on(t.schoolId).where(sql`${t.isCurrent}`),
-    foreignKey({ name: 'academic_years_school_fk', columns: [t.schoolId], foreignColumns: [schools.id] }),
+    uniqueIndex('academic_years_one_current_idx')
+      .on(t.schoolId)
+      .where(sql`${t.isCurrent}`),
+    foreignKey({
+      name: 'academic_years_school_fk',
+      columns: [t.schoolId],
+      foreignColumns: [schools.id],
+    }),
     check('academic_years_dates_check', sql`${t.startsOn} < ${t.endsOn}`),
   ],
 );
@@ -81,7 +87,11 @@ export const gradeLevels = pgTable(
   (t) => [
     primaryKey({ name: 'grade_levels_pkey', columns: [t.schoolId, t.id] }),
     unique('grade_levels_school_name_key').on(t.schoolId, t.name),
-    foreignKey({ name: 'grade_levels_school_fk', columns: [t.schoolId], foreignColumns: [schools.id] }),
+    foreignKey({
+      name: 'grade_levels_school_fk',
+      columns: [t.schoolId],
+      foreignColumns: [schools.id],
+    }),
     index('grade_levels_school_order_idx').on(t.schoolId, t.sortOrder),
   ],
 );
@@ -162,15 +172,31 @@ export const classes = pgTable(
   (t) => [
     primaryKey({ name: 'classes_pkey', columns: [t.schoolId, t.id] }),
     unique('classes_school_term_name_key').on(t.schoolId, t.termId, t.name),
-    foreignKey({ name: 'classes_subject_fk', columns: [t.schoolId, t.subjectId], foreignColumns: [subjects.schoolId, subjects.id] }),
-    foreignKey({ name: 'classes_term_fk', columns: [t.schoolId, t.termId], foreignColumns: [terms.schoolId, terms.id] }),
-    foreignKey({ name: 'classes_section_fk', columns: [t.schoolId, t.sectionId], foreignColumns: [sections.schoolId, sections.id] }),
+    foreignKey({
+      name: 'classes_subject_fk',
+      columns: [t.schoolId, t.subjectId],
+      foreignColumns: [subjects.schoolId, subjects.id],
+    }),
+    foreignKey({
+      name: 'classes_term_fk',
+      columns: [t.schoolId, t.termId],
+      foreignColumns: [terms.schoolId, terms.id],
+    }),
+    foreignKey({
+      name: 'classes_section_fk',
+      columns: [t.schoolId, t.sectionId],
+      foreignColumns: [sections.schoolId, sections.id],
+    }),
     foreignKey({
       name: 'classes_grade_fk',
       columns: [t.schoolId, t.gradeLevelId],
       foreignColumns: [gradeLevels.schoolId, gradeLevels.id],
     }),
-    foreignKey({ name: 'classes_room_fk', columns: [t.schoolId, t.roomId], foreignColumns: [rooms.schoolId, rooms.id] }),
+    foreignKey({
+      name: 'classes_room_fk',
+      columns: [t.schoolId, t.roomId],
+      foreignColumns: [rooms.schoolId, rooms.id],
+    }),
     check('classes_group_check', sql`num_nonnulls(${t.sectionId}, ${t.gradeLevelId}) = 1`),
     index('classes_school_section_idx').on(t.schoolId, t.sectionId),
   ],
@@ -185,8 +211,16 @@ export const classTeachers = pgTable(
   },
   (t) => [
     primaryKey({ name: 'class_teachers_pkey', columns: [t.schoolId, t.classId, t.staffId] }),
-    foreignKey({ name: 'class_teachers_class_fk', columns: [t.schoolId, t.classId], foreignColumns: [classes.schoolId, classes.id] }),
-    foreignKey({ name: 'class_teachers_staff_fk', columns: [t.schoolId, t.staffId], foreignColumns: [staff.schoolId, staff.id] }),
+    foreignKey({
+      name: 'class_teachers_class_fk',
+      columns: [t.schoolId, t.classId],
+      foreignColumns: [classes.schoolId, classes.id],
+    }),
+    foreignKey({
+      name: 'class_teachers_staff_fk',
+      columns: [t.schoolId, t.staffId],
+      foreignColumns: [staff.schoolId, staff.id],
+    }),
     index('class_teachers_staff_idx').on(t.schoolId, t.staffId),
   ],
 );

@@ -27,8 +27,16 @@ export const sectionEnrollments = pgTable(
   (t) => [
     primaryKey({ name: 'section_enrollments_pkey', columns: [t.schoolId, t.id] }),
     unique('section_enrollments_student_year_key').on(t.schoolId, t.studentId, t.academicYearId),
-    foreignKey({ name: 'section_enrollments_student_fk', columns: [t.schoolId, t.studentId], foreignColumns: [students.schoolId, students.id] }),
-    foreignKey({ name: 'section_enrollments_section_fk', columns: [t.schoolId, t.sectionId], foreignColumns: [sections.schoolId, sections.id] }),
+    foreignKey({
+      name: 'section_enrollments_student_fk',
+      columns: [t.schoolId, t.studentId],
+      foreignColumns: [students.schoolId, students.id],
+    }),
+    foreignKey({
+      name: 'section_enrollments_section_fk',
+      columns: [t.schoolId, t.sectionId],
+      foreignColumns: [sections.schoolId, sections.id],
+    }),
     foreignKey({
       name: 'section_enrollments_year_fk',
       columns: [t.schoolId, t.academicYearId],
@@ -51,9 +59,22 @@ export const classEnrollments = pgTable(
   },
   (t) => [
     primaryKey({ name: 'class_enrollments_pkey', columns: [t.schoolId, t.id] }),
-    unique('class_enrollments_class_student_start_key').on(t.schoolId, t.classId, t.studentId, t.startsOn),
-    foreignKey({ name: 'class_enrollments_class_fk', columns: [t.schoolId, t.classId], foreignColumns: [classes.schoolId, classes.id] }),
-    foreignKey({ name: 'class_enrollments_student_fk', columns: [t.schoolId, t.studentId], foreignColumns: [students.schoolId, students.id] }),
+    unique('class_enrollments_class_student_start_key').on(
+      t.schoolId,
+      t.classId,
+      t.studentId,
+      t.startsOn,
+    ),
+    foreignKey({
+      name: 'class_enrollments_class_fk',
+      columns: [t.schoolId, t.classId],
+      foreignColumns: [classes.schoolId, classes.id],
+    }),
+    foreignKey({
+      name: 'class_enrollments_student_fk',
+      columns: [t.schoolId, t.studentId],
+      foreignColumns: [students.schoolId, students.id],
+    }),
     index('class_enrollments_student_idx').on(t.schoolId, t.studentId),
     index('class_enrollments_class_idx').on(t.schoolId, t.classId),
   ],

@@ -18,7 +18,14 @@ import { schools } from '../schools/schools.table.js';
 // row can never point at another school's records.
 
 export const STAFF_STATUSES = ['active', 'archived'] as const;
-export const STUDENT_STATUSES = ['applicant', 'enrolled', 'suspended', 'graduated', 'transferred', 'withdrawn'] as const;
+export const STUDENT_STATUSES = [
+  'applicant',
+  'enrolled',
+  'suspended',
+  'graduated',
+  'transferred',
+  'withdrawn',
+] as const;
 export type StudentStatus = (typeof STUDENT_STATUSES)[number];
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 
@@ -97,7 +104,11 @@ export const guardians = pgTable(
   },
   (t) => [
     primaryKey({ name: 'guardians_pkey', columns: [t.schoolId, t.id] }),
-    foreignKey({ name: 'guardians_school_fk', columns: [t.schoolId], foreignColumns: [schools.id] }),
+    foreignKey({
+      name: 'guardians_school_fk',
+      columns: [t.schoolId],
+      foreignColumns: [schools.id],
+    }),
     index('guardians_school_name_idx').on(t.schoolId, t.lastName, t.firstName, t.id),
     index('guardians_school_email_idx').on(t.schoolId, t.email),
   ],
@@ -117,7 +128,10 @@ export const studentGuardians = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ name: 'student_guardians_pkey', columns: [t.schoolId, t.studentId, t.guardianId] }),
+    primaryKey({
+      name: 'student_guardians_pkey',
+      columns: [t.schoolId, t.studentId, t.guardianId],
+    }),
     foreignKey({
       name: 'student_guardians_student_fk',
       columns: [t.schoolId, t.studentId],

@@ -40,7 +40,11 @@ export function studentScopeCondition(actor: Actor, scopes: readonly Scope[]): S
 }
 
 /** Classes a teacher teaches (for 'own-classes'); null when the actor sees every class. */
-export function classScopeCondition(actor: Actor, scopes: readonly Scope[], classIdColumn: SQL | unknown): SQL | null {
+export function classScopeCondition(
+  actor: Actor,
+  scopes: readonly Scope[],
+  classIdColumn: SQL | unknown,
+): SQL | null {
   if (scopes.includes('all')) return null;
   if (!scopes.includes('own-classes') || !actor.linkedStaffId) return sql`false`;
   return sql`exists (select 1 from ${classTeachers} ct
