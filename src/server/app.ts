@@ -36,7 +36,9 @@ import {
 } from './platform/tenancy/tenancy.plugin.js';
 import cookie from '@fastify/cookie';
 import { Mailer } from './modules/mail/mailer.js';
+import { registerAcademicsRoutes } from './modules/academics/academics.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerImportRoutes } from './modules/imports/imports.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerOperatorRoutes } from './modules/operators/operators.routes.js';
 import { registerDomains } from './modules/domains/domains.routes.js';
@@ -44,6 +46,8 @@ import type { DomainResolver } from './modules/domains/dns-resolver.js';
 import { registerRoleRoutes } from './modules/roles/roles.routes.js';
 import { registerSchoolSettingsRoutes } from './modules/schools/school-settings.routes.js';
 import { registerMeRoutes, registerUserRoutes } from './modules/users/users.routes.js';
+import { registerPeopleRoutes } from './modules/people/people.routes.js';
+import { registerEnrollmentRoutes } from './modules/enrollment/enrollment.routes.js';
 import { registerAccessChecks, registerAuth } from './platform/auth/auth.plugin.js';
 import { OperatorSessionStore } from './platform/auth/operator-session-store.js';
 import { SessionStore } from './platform/auth/session-store.js';
@@ -303,13 +307,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthRoutes(app);
   registerMeRoutes(app);
   registerUserRoutes(app);
+  registerPeopleRoutes(app);
   registerRoleRoutes(app);
+  registerAcademicsRoutes(app);
   registerAuditRoutes(app);
+  registerImportRoutes(app);
   registerOperatorRoutes(app);
   registerSchoolTransferRoutes(app);
   registerDomains(app, { resolver: deps.domainResolver });
   registerSignupRoutes(app);
   registerSchoolAdminRoutes(app);
+  registerEnrollmentRoutes(app);
 
   app.get(
     '/api/openapi.json',

@@ -230,12 +230,17 @@ describe('operations endpoints', () => {
 
 describe('graceful shutdown', () => {
   it('finishes in-flight requests and refuses new ones while closing', async () => {
+    let entered: () => void = () => undefined;
+    const handlerEntered = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     const local = await createTestApp(t.db, {
       beforeReady(app) {
         app.get(
           '/api/test-slow',
           { config: { hostKinds: ['tenant'], access: 'public' } },
           async () => {
+            entered();
             await new Promise((resolve) => setTimeout(resolve, 300));
             return { done: true };
           },
@@ -247,7 +252,8 @@ describe('graceful shutdown', () => {
       status: r.status,
       body: JSON.parse(r.body) as unknown,
     }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Close only once the request is being handled, so it is truly in flight.
+    await handlerEntered;
     const closing = local.close();
     const result = await inflight;
     expect(result).toEqual({ status: 200, body: { done: true } });
