@@ -53,14 +53,21 @@ test('an admin invites a teacher, who accepts from the outbox and sees only teac
   await signIn(page, 'greenwood.localhost', email, 'nora picks a long passphrase');
   await expect(page.getByRole('heading', { name: /Welcome, Nora/ })).toBeVisible();
   const teacherNav = page.getByRole('navigation', { name: 'Main' });
-  await expect(teacherNav.getByRole('link')).toHaveText(['Dashboard', 'Profile']);
+  await expect(teacherNav.getByRole('link')).toHaveText([
+    'Dashboard',
+    'Students',
+    'Classes',
+    'Academic structure',
+    'Staff',
+    'Profile',
+  ]);
 });
 
 test('a guardian sees no admin entries and cannot open admin pages', async ({ page }) => {
   await signIn(page, 'greenwood.localhost', 'guardian@greenwood.demo');
   await expect(page.getByRole('heading', { name: /Welcome, / })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Profile']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'My children', 'Profile']);
   for (const name of ['Users', 'Roles', 'Audit log', 'School settings', 'Outbox']) {
     await expect(page.getByRole('link', { name })).toHaveCount(0);
   }

@@ -273,6 +273,12 @@ describe('navigation', () => {
   it('shows an admin every entry', () => {
     expect(keys(['admin'])).toEqual([
       'dashboard',
+      'students',
+      'classes',
+      'academics',
+      'guardians',
+      'staff',
+      'imports',
       'users',
       'roles',
       'audit',
@@ -286,7 +292,22 @@ describe('navigation', () => {
   it.each(['teacher', 'student', 'guardian', 'accountant', 'staff'])(
     'shows %s no admin entry',
     (role) => {
-      expect(keys([role])).toEqual(['dashboard', 'profile']);
+      const expected: Record<string, string[]> = {
+        teacher: ['dashboard', 'students', 'classes', 'academics', 'staff', 'profile'],
+        student: ['dashboard', 'profile'],
+        guardian: ['dashboard', 'children', 'profile'],
+        accountant: [
+          'dashboard',
+          'students',
+          'classes',
+          'academics',
+          'guardians',
+          'staff',
+          'profile',
+        ],
+        staff: ['dashboard', 'students', 'classes', 'academics', 'guardians', 'staff', 'profile'],
+      };
+      expect(keys([role])).toEqual(expected[role]);
     },
   );
 

@@ -165,6 +165,43 @@ export interface NavigationEntry {
 export const NAVIGATION: readonly NavigationEntry[] = [
   { key: 'dashboard', labelKey: 'nav.dashboard', path: '/', requires: null },
   {
+    key: 'students',
+    labelKey: 'nav.students',
+    path: '/students',
+    requires: { permission: 'students:read', scopes: ['all', 'own-classes'] },
+  },
+  {
+    key: 'children',
+    labelKey: 'nav.children',
+    path: '/students',
+    requires: { permission: 'students:read', scopes: ['children'] },
+  },
+  {
+    key: 'classes',
+    labelKey: 'nav.classes',
+    path: '/classes',
+    requires: { permission: 'academics:read', scopes: ['all'] },
+  },
+  {
+    key: 'academics',
+    labelKey: 'nav.academics',
+    path: '/academics',
+    requires: { permission: 'academics:read', scopes: ['all'] },
+  },
+  {
+    key: 'guardians',
+    labelKey: 'nav.guardians',
+    path: '/guardians',
+    requires: { permission: 'guardians:read', scopes: ['all'] },
+  },
+  { key: 'staff', labelKey: 'nav.staff', path: '/staff', requires: { permission: 'staff:read' } },
+  {
+    key: 'imports',
+    labelKey: 'nav.imports',
+    path: '/admin/imports',
+    requires: { permission: 'imports:manage' },
+  },
+  {
     key: 'users',
     labelKey: 'nav.users',
     path: '/admin/users',

@@ -3,10 +3,10 @@ import { lazy, Suspense, useState } from 'react';
 import type { BootData } from '../../shared/boot.js';
 import { PageLoader } from '../components/page-loader';
 import { HostStatusPage } from '../features/errors/components/host-status-page';
-import { MarketingPage } from '../features/marketing/components/marketing-page';
 import { readBootData } from '../lib/boot';
 import { pickLocale } from '../lib/locale';
 
+import { MarketingApp } from './marketing-app';
 import { AppProvider } from './provider';
 
 // Each host loads only its own app: the marketing and error pages stay small.
@@ -30,7 +30,7 @@ export function App() {
 function BootPage({ boot }: { boot: BootData }) {
   switch (boot.page) {
     case 'marketing':
-      return <MarketingPage demoSchools={boot.demoSchools} />;
+      return <MarketingApp demoSchools={boot.demoSchools} />;
     case 'platform':
       return <PlatformApp />;
     case 'school':

@@ -92,6 +92,29 @@ const consoleRoutes = [
   }),
   createRoute({
     getParentRoute: () => consoleLayout,
+    path: '/schools',
+    beforeLoad: () => {
+      throw redirect({ to: '/', replace: true });
+    },
+  }),
+  createRoute({
+    getParentRoute: () => consoleLayout,
+    path: '/schools/$id',
+    component: lazyRouteComponent(
+      () => import('../features/platform-console/routes/school-detail-page'),
+      'SchoolDetailPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => consoleLayout,
+    path: '/domains',
+    component: lazyRouteComponent(
+      () => import('../features/platform-console/routes/domains-page'),
+      'PlatformDomainsPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => consoleLayout,
     path: '/audit',
     component: lazyRouteComponent(
       () => import('../features/platform-console/routes/platform-audit-page'),

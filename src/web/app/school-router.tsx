@@ -21,9 +21,12 @@ import { ForgotPasswordPage } from '../features/auth/routes/forgot-password-page
 import { ImpersonatePage } from '../features/auth/routes/impersonate-page';
 import { ResetPasswordPage } from '../features/auth/routes/reset-password-page';
 import { SignInPage } from '../features/auth/routes/sign-in-page';
+import { WelcomePage } from '../features/auth/routes/welcome-page';
 import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
 import { SchoolAppLayout } from '../features/school-shell/components/school-app-layout';
 import { isApiError } from '../lib/api-client';
+
+import { createRecordsRoutes } from './records-routes';
 
 export interface SchoolRouterContext {
   queryClient: QueryClient;
@@ -36,6 +39,7 @@ export const PUBLIC_PATHS = new Set([
   '/reset-password',
   '/accept-invitation',
   '/impersonate',
+  '/welcome',
 ]);
 
 // Errors inside the signed-in layout render in its content area, keeping the menu.
@@ -94,6 +98,7 @@ const publicRoutes = [
     path: '/impersonate',
     component: ImpersonatePage,
   }),
+  createRoute({ getParentRoute: () => publicLayout, path: '/welcome', component: WelcomePage }),
 ];
 
 const appLayout = createRoute({
@@ -171,6 +176,15 @@ const appRoutes = [
   }),
   createRoute({
     getParentRoute: () => appLayout,
+    path: '/admin/domains',
+    beforeLoad: requireNavigationEntry('domains'),
+    component: lazyRouteComponent(
+      () => import('../features/domains/routes/domains-page'),
+      'DomainsPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => appLayout,
     path: '/admin/outbox',
     beforeLoad: requireNavigationEntry('outbox'),
     component: lazyRouteComponent(
@@ -182,7 +196,7 @@ const appRoutes = [
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren(publicRoutes),
-  appLayout.addChildren(appRoutes),
+  appLayout.addChildren([...appRoutes, ...createRecordsRoutes(appLayout)]),
 ]);
 
 export function createSchoolRouter(queryClient: QueryClient) {

@@ -6,10 +6,16 @@ import { DEFAULT_LOCALE } from '../lib/locale';
 
 import ar from './ar.json';
 import en from './en.json';
+import { mergeCatalogues } from './merge-catalogues';
+import recordsAr from './records.ar.json';
+import recordsEn from './records.en.json';
 
+// The school-records screens keep their strings in catalogues of their own, laid over these.
 export const resources = {
-  en: { translation: en },
-  ar: { translation: ar satisfies typeof en },
+  en: { translation: mergeCatalogues(en, recordsEn) },
+  ar: {
+    translation: mergeCatalogues(ar satisfies typeof en, recordsAr satisfies typeof recordsEn),
+  },
 } as const;
 
 export function createI18n(locale: Locale): i18n {

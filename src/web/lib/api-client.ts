@@ -107,20 +107,25 @@ export function buildUrl(path: string, query: Record<string, QueryValue> = {}): 
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   /** JSON body; when undefined, neither a body nor a content type is sent. */
   body?: unknown;
+  /** A raw text body with its own content type (a CSV file), sent instead of a JSON one. */
+  text?: { contentType: string; content: string };
   signal?: AbortSignal;
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, signal } = options;
+  const { method = 'GET', query, body, text, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', signal };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
+  } else if (text !== undefined) {
+    headers['content-type'] = text.contentType;
+    init.body = text.content;
   }
 
   let response: Response;
@@ -156,7 +161,12 @@ export const api = {
     apiRequest<T>(path, { query, signal }),
   post: <T = void>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  delete: (path: string) => apiRequest<void>(path, { method: 'DELETE' }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
+  postText: <T>(path: string, contentType: string, content: string) =>
+    apiRequest<T>(path, { method: 'POST', text: { contentType, content } }),
+  /** A DELETE may carry a JSON body, e.g. the reason an operator gives for a removal. */
+  delete: <T = void>(path: string, body?: unknown) =>
+    apiRequest<T>(path, { method: 'DELETE', body }),
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {

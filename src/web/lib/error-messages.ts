@@ -17,9 +17,10 @@ export function apiErrorMessage(t: TFunction, error: unknown): string {
   return t('apiErrors.unknown');
 }
 
-// These codes carry a rule the client cannot know (say, "a school keeps at least one admin"),
-// so the server's explanation is shown beside the translated sentence.
-const EXPLAINED = new Set(['RULE_VIOLATION', 'CONFLICT']);
+// These codes carry a rule the client cannot know (say, "a school keeps at least one admin",
+// or "a suspended school cannot be activated"), so the server's explanation is shown beside
+// the translated sentence.
+const EXPLAINED = new Set(['RULE_VIOLATION', 'CONFLICT', 'INVALID_TRANSITION']);
 
 export function serverExplanation(error: unknown): string | null {
   if (!isApiError(error) || !EXPLAINED.has(error.code) || error.message === '') return null;

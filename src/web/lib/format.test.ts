@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatMinutes,
   formatTime,
+  isolateLtr,
   minutesToWait,
   startOfDayIso,
 } from './format';
@@ -55,5 +56,17 @@ describe('day boundaries', () => {
   it.each(['', '2025-02-30', '01/03/2025', '2025-3-1'])('ignores "%s"', (day) => {
     expect(startOfDayIso(day)).toBeUndefined();
     expect(endOfDayIso(day)).toBeUndefined();
+  });
+});
+
+describe('isolateLtr', () => {
+  it('leaves a value alone in a left-to-right language', () => {
+    expect(isolateLtr('greenwood.localhost:3000', 'en')).toBe('greenwood.localhost:3000');
+  });
+
+  it('isolates it as left-to-right text in Arabic', () => {
+    expect(isolateLtr('greenwood.localhost:3000', 'ar')).toBe(
+      '\u2066greenwood.localhost:3000\u2069',
+    );
   });
 });

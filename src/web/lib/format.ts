@@ -71,3 +71,12 @@ function parseDay(day: string): Date | null {
     ? date
     : null;
 }
+
+/**
+ * A left-to-right value (an address, a hostname) placed inside a translated sentence. In a
+ * right-to-left language it is wrapped in Unicode isolates, so its dots and colons keep their
+ * order; in a left-to-right one it needs nothing and stays searchable as typed.
+ */
+export function isolateLtr(value: string, locale: Locale): string {
+  return locale === 'ar' ? `\u2066${value}\u2069` : value;
+}

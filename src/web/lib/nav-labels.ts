@@ -1,11 +1,14 @@
 import type { TFunction } from 'i18next';
 
 import en from '../i18n/en.json';
+import recordsEn from '../i18n/records.en.json';
 
-type NavKey = Exclude<keyof typeof en.nav, 'label' | 'toggle'>;
+const NAV = { ...en.nav, ...recordsEn.nav };
+
+type NavKey = Exclude<keyof typeof NAV, 'label' | 'toggle'>;
 
 function isNavKey(key: string): key is NavKey {
-  return key !== 'label' && key !== 'toggle' && Object.hasOwn(en.nav, key);
+  return key !== 'label' && key !== 'toggle' && Object.hasOwn(NAV, key);
 }
 
 /**

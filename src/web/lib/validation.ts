@@ -5,6 +5,14 @@
 // not import because that module carries the TypeBox runtime.
 export const PASSWORD_MIN_LENGTH = 10;
 export const REASON_MIN_LENGTH = 10;
+// Mirrors the Reason schema in src/shared/contracts/platform.ts: a lifecycle action, a rename or
+// a plan change needs a reason of at least this length (removing a domain or impersonating,
+// REASON_MIN_LENGTH).
+export const ACTION_REASON_MIN_LENGTH = 5;
+// Mirrors src/shared/slug.ts, which the server applies to every school address.
+export const SLUG_MIN_LENGTH = 3;
+export const SLUG_MAX_LENGTH = 63;
+export const SCHOOL_NAME_MIN_LENGTH = 2;
 export const IMPERSONATION_MAX_MINUTES = 60;
 
 export function looksLikeEmail(value: string): boolean {

@@ -103,6 +103,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       email: DEMO_OPERATOR_EMAIL,
       name: 'Demo Operator',
       passwordHash,
+      totpSecret: DEMO_OPERATOR_TOTP_SECRET,
     });
     return rows;
   });

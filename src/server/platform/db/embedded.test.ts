@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_SCHOOLS, seedDemoData } from '../../modules/schools/demo-seed.js';
+import { findOperatorByEmail } from '../../modules/operators/operators.repository.js';
+import {
+  DEMO_OPERATOR_EMAIL,
+  DEMO_OPERATOR_TOTP_SECRET,
+  DEMO_SCHOOLS,
+  seedDemoData,
+} from '../../modules/schools/demo-seed.js';
 import { findSchoolBySlug } from '../../modules/schools/schools.repository.js';
 import { acquireDataDirLock, DataDirLockedError, openEmbedded } from './embedded.js';
 
@@ -48,6 +54,10 @@ describe('the embedded database', () => {
     const second = await openEmbedded(dir);
     try {
       expect(await seedDemoData(second)).toBe(false);
+      const operator = await second.withPlatform((tx) =>
+        findOperatorByEmail(tx, DEMO_OPERATOR_EMAIL),
+      );
+      expect(operator?.totpSecret).toBe(DEMO_OPERATOR_TOTP_SECRET);
       for (const demo of DEMO_SCHOOLS) {
         const row = await second.withPlatform((tx) => findSchoolBySlug(tx, demo.slug));
         expect(row).toMatchObject({ name: demo.name, status: demo.status, locale: demo.locale });

@@ -48,6 +48,7 @@ export class UsageMeter {
   private readonly totals = new Map<string, { slug: string; requests: number; errors: number }>();
   private flushTimer: NodeJS.Timeout | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
+  private firstRefresh: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
 
   constructor(
@@ -126,11 +127,15 @@ export class UsageMeter {
     this.flushTimer.unref();
     this.refreshTimer = setInterval(() => void this.refreshFigures(), refreshMs);
     this.refreshTimer.unref();
+    // Fresh figures soon after start, rather than only after the first interval.
+    this.firstRefresh = setTimeout(() => void this.refreshFigures(), 5_000);
+    this.firstRefresh.unref();
   }
 
   async stop(): Promise<void> {
     if (this.flushTimer) clearInterval(this.flushTimer);
     if (this.refreshTimer) clearInterval(this.refreshTimer);
+    if (this.firstRefresh) clearTimeout(this.firstRefresh);
     await this.flush();
   }
 

@@ -1,12 +1,6 @@
-/**
- * The address the console opens after starting an impersonation. It comes from our own
- * server, but it is navigated to, so only an absolute http(s) URL is followed.
- */
+import { webUrlOrNull } from '../../lib/web-url';
+
+/** The address the console opens after starting an impersonation: only an http(s) URL. */
 export function impersonationTarget(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return webUrlOrNull(url);
 }

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 
 import { BUILT_IN_ROLES, isBuiltInRole } from '../../../../shared/permissions.js';
 import { PageHeader } from '../../../components/page-header';
+import { SuccessAlert } from '../../../components/success-alert';
 import { useCurrentMe } from '../../auth/api/get-me';
 import { useNavigation } from '../../auth/api/get-navigation';
 import { navLabel } from '../../../lib/nav-labels';
+import { useWelcomeNotice } from '../../../lib/welcome-notice';
 import { cardText, NOT_A_STARTING_POINT } from '../dashboard-cards';
 
 export function DashboardPage() {
@@ -16,6 +18,7 @@ export function DashboardPage() {
   const { items } = useNavigation();
   const rolesHeadingId = useId();
   const startHeadingId = useId();
+  const welcome = useWelcomeNotice();
 
   // Built-in roles in the catalogue's order, so every dashboard reads the same way.
   const roles = BUILT_IN_ROLES.filter((role) => me.roles.includes(role));
@@ -26,6 +29,12 @@ export function DashboardPage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('dashboard.heading', { name: me.user.name })} />
+      {welcome && (
+        <SuccessAlert>
+          <Text fw={600}>{t('dashboard.schoolReady')}</Text>
+          <Text size="sm">{t('dashboard.schoolReadyNext')}</Text>
+        </SuccessAlert>
+      )}
 
       <section aria-labelledby={rolesHeadingId}>
         <Title order={2} size="h3" id={rolesHeadingId} mb="xs">

@@ -1,10 +1,12 @@
-import { List, Stack, Text, Title } from '@mantine/core';
+import { Button, List, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { DemoSchoolLink } from '../../../../shared/boot.js';
 import { BrandHeader } from '../../../components/brand-header';
 import { PageMain } from '../../../components/page-main';
+import { followInPage } from '../../../lib/location-path';
+import { SIGNUP_PATH } from '../paths';
 
 import { DemoSchoolList } from './demo-school-list';
 
@@ -21,11 +23,21 @@ export function MarketingPage({ demoSchools }: { demoSchools: DemoSchoolLink[] }
   return (
     <>
       <BrandHeader py={56}>
-        <Stack gap="sm">
+        <Stack gap="sm" align="flex-start">
           <Title order={1}>{t('product.name')}</Title>
           <Text size="xl" maw="40ch">
             {t('marketing.tagline')}
           </Text>
+          <Button
+            component="a"
+            href={SIGNUP_PATH}
+            onClick={(event) => followInPage(event, SIGNUP_PATH)}
+            variant="white"
+            size="md"
+            mt="sm"
+          >
+            {t('marketing.createSchool')}
+          </Button>
         </Stack>
       </BrandHeader>
       <PageMain>

@@ -1,18 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 
+import type { PlatformAuditEvent } from '../../../../shared/contracts/platform.js';
 import { api } from '../../../lib/api-client';
 import type { Page } from '../../../lib/api-client';
-
-// Not in the shared contract yet; the shape the platform API documents for its audit list.
-export interface PlatformAuditEvent {
-  id: string;
-  at: string;
-  operatorEmail: string;
-  action: string;
-  schoolSlug: string | null;
-  reason: string | null;
-  details: unknown;
-}
 
 export const platformAuditQueryKey = ['platform-audit-events'] as const;
 

@@ -1,39 +1,44 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
+import type { SchoolAdminSummary } from '../../../../shared/contracts/platform.js';
 import { api } from '../../../lib/api-client';
 import type { Page } from '../../../lib/api-client';
+import type { SchoolListFilters } from '../school-list-search';
 
-// Not in the shared contract yet; the shape the platform API documents for its school list.
-export interface PlatformSchool {
-  id: string;
-  slug: string;
-  name: string;
-  status: string;
-  planId: string;
-  createdAt: string;
-}
-
-export const schoolsQueryKey = ['schools'] as const;
+import { schoolListsQueryKey } from './school-keys';
 
 const PAGE_SIZE = 50;
 
 export function listSchools(
-  q: string,
+  filters: SchoolListFilters,
   cursor: string | null,
   signal?: AbortSignal,
-): Promise<Page<PlatformSchool>> {
-  return api.get<Page<PlatformSchool>>('/api/schools', { q, cursor, limit: PAGE_SIZE }, signal);
+): Promise<Page<SchoolAdminSummary>> {
+  return api.get<Page<SchoolAdminSummary>>(
+    '/api/schools',
+    {
+      q: filters.q,
+      status: filters.status,
+      planId: filters.planId,
+      sort: filters.sort,
+      order: filters.order,
+      cursor,
+      limit: PAGE_SIZE,
+    },
+    signal,
+  );
 }
 
-export function schoolsQueryOptions(q: string) {
+export function schoolsQueryOptions(filters: SchoolListFilters) {
   return infiniteQueryOptions({
-    queryKey: [...schoolsQueryKey, { q }] as const,
-    queryFn: ({ pageParam, signal }) => listSchools(q, pageParam, signal),
+    queryKey: [...schoolListsQueryKey, filters] as const,
+    queryFn: ({ pageParam, signal }) => listSchools(filters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
 }
 
-export function useSchools(q: string) {
-  return useInfiniteQuery({ ...schoolsQueryOptions(q), placeholderData: keepPreviousData });
+export function useSchools(filters: SchoolListFilters) {
+  // While new filters load, the previous results stay on screen instead of a spinner.
+  return useInfiniteQuery({ ...schoolsQueryOptions(filters), placeholderData: keepPreviousData });
 }

@@ -12,9 +12,17 @@ import { useCurrentOperator } from '../api/get-operator';
 import { useOperatorSignOut } from '../api/operator-sign-out';
 
 const LINKS = [
-  { path: '/', labelKey: 'platform.navSchools' },
-  { path: '/audit', labelKey: 'platform.navAudit' },
+  { path: '/', labelKey: 'platform.navSchools', section: '/schools' },
+  { path: '/domains', labelKey: 'platform.navDomains', section: '/domains' },
+  { path: '/audit', labelKey: 'platform.navAudit', section: '/audit' },
 ] as const;
+
+/** A link is current on its own page and on the pages below it (a school under Schools). */
+function isActive(pathname: string, link: (typeof LINKS)[number]): boolean {
+  return (
+    pathname === link.path || pathname === link.section || pathname.startsWith(`${link.section}/`)
+  );
+}
 
 export function PlatformLayout() {
   const { t } = useTranslation();
@@ -41,7 +49,7 @@ export function PlatformLayout() {
             <Box component="nav" aria-label={t('nav.label')}>
               <Group gap="xs">
                 {LINKS.map((link) => {
-                  const active = pathname === link.path;
+                  const active = isActive(pathname, link);
                   return (
                     <Button
                       key={link.path}

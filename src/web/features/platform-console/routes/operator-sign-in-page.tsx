@@ -1,9 +1,10 @@
-import { Button, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { CopyValue } from '../../../components/copy-value';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PasswordField } from '../../../components/password-field';
 import { hasErrorCode } from '../../../lib/api-client';
@@ -15,6 +16,8 @@ import type { FieldErrors } from '../../../lib/use-form';
 import { looksLikeEmail } from '../../../lib/validation';
 import { parseSignInSearch } from '../../../lib/sign-in-search';
 import { useOperatorSignIn } from '../api/operator-sign-in';
+import { groupSecret, totpSetupFrom } from '../totp-setup';
+import type { TotpSetup } from '../totp-setup';
 
 const FIELDS = ['email', 'password', 'totp'] as const;
 
@@ -31,15 +34,24 @@ export function OperatorSignInPage() {
   const navigate = useNavigate();
   const signIn = useOperatorSignIn();
   const form = useForm<SignInValues>({ email: '', password: '', totp: '' });
-  const serverErrors = useServerFieldErrors(signIn.error, FIELDS);
-  // The code field appears once the server says this operator needs one.
+  // The setup answer names `totp` in its details to carry the secret, not to report an error.
+  const serverErrors = useServerFieldErrors(
+    hasErrorCode(signIn.error, 'TOTP_SETUP_REQUIRED') ? null : signIn.error,
+    FIELDS,
+  );
+  // The code field appears once the server says this operator needs one; an operator without
+  // two-factor authentication first gets the secret to set it up with.
   const [needsTotp, setNeedsTotp] = useState(false);
+  const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [sentTotp, setSentTotp] = useState(false);
   const totpRef = useRef<HTMLInputElement>(null);
+  const setupHeadingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (needsTotp) totpRef.current?.focus();
-  }, [needsTotp]);
+    // Someone setting up reads the secret first; everyone else goes straight to the code.
+    if (setup) setupHeadingRef.current?.focus();
+    else if (needsTotp) totpRef.current?.focus();
+  }, [needsTotp, setup]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,7 +68,11 @@ export function OperatorSignInPage() {
       {
         onSuccess: () => void navigate({ href: safeNextPath(search.next), replace: true }),
         onError: (error) => {
-          if (hasErrorCode(error, 'TOTP_REQUIRED') && !needsTotp) setNeedsTotp(true);
+          const enrolment = totpSetupFrom(error);
+          if (enrolment) {
+            setSetup(enrolment);
+            setNeedsTotp(true);
+          } else if (hasErrorCode(error, 'TOTP_REQUIRED') && !needsTotp) setNeedsTotp(true);
           else form.focusFirstError();
         },
       },
@@ -64,11 +80,11 @@ export function OperatorSignInPage() {
   }
 
   const error = signIn.error;
-  // The first TOTP_REQUIRED is a request for the code, not a failure; after a code was sent,
-  // it means the code was wrong.
-  const askingForCode = hasErrorCode(error, 'TOTP_REQUIRED') && !sentTotp;
+  // The first TOTP_REQUIRED (or TOTP_SETUP_REQUIRED) is a request for the code, not a
+  // failure; after a code was sent, it means the code was wrong.
+  const askingForCode = hasErrorCode(error, 'TOTP_REQUIRED', 'TOTP_SETUP_REQUIRED') && !sentTotp;
   let message: string | undefined;
-  if (hasErrorCode(error, 'INVALID_CREDENTIALS', 'TOTP_REQUIRED')) {
+  if (hasErrorCode(error, 'INVALID_CREDENTIALS', 'TOTP_REQUIRED', 'TOTP_SETUP_REQUIRED')) {
     message = t('platform.signIn.invalid');
   } else if (hasErrorCode(error, 'RATE_LIMITED')) {
     message =
@@ -103,11 +119,14 @@ export function OperatorSignInPage() {
               onChange={(e) => form.setValue('password', e.currentTarget.value)}
               error={form.errors.password ?? serverErrors.password}
             />
+            {setup && <TotpSetupStep setup={setup} headingRef={setupHeadingRef} />}
             {needsTotp && (
               <TextInput
                 ref={totpRef}
                 label={t('platform.signIn.totp')}
-                description={t('platform.signIn.totpHint')}
+                description={
+                  setup ? t('platform.totpSetup.codeHint') : t('platform.signIn.totpHint')
+                }
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 maxLength={6}
@@ -123,6 +142,48 @@ export function OperatorSignInPage() {
             </Button>
           </Stack>
         </form>
+      </Stack>
+    </Paper>
+  );
+}
+
+function TotpSetupStep({
+  setup,
+  headingRef,
+}: {
+  setup: TotpSetup;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <Paper component="section" aria-labelledby={headingId} bg="gray.0" p="md" radius="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1}>
+          {t('platform.totpSetup.heading')}
+        </Title>
+        <Text size="sm">{t('platform.totpSetup.intro')}</Text>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('platform.totpSetup.secret')}
+          </Text>
+          <CopyValue
+            label={t('platform.totpSetup.secret')}
+            value={setup.secret}
+            display={groupSecret(setup.secret)}
+          />
+        </Stack>
+        {setup.uri && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('platform.totpSetup.uri')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('platform.totpSetup.uriHint')}
+            </Text>
+            <CopyValue label={t('platform.totpSetup.uri')} value={setup.uri} />
+          </Stack>
+        )}
       </Stack>
     </Paper>
   );

@@ -61,7 +61,7 @@ export function PlatformAuditPage() {
                         {formatDateTime(event.at, locale)}
                       </Table.Td>
                       <Table.Td>
-                        <bdi>{event.operatorEmail}</bdi>
+                        {event.operatorEmail ? <bdi>{event.operatorEmail}</bdi> : '—'}
                       </Table.Td>
                       <Table.Td>
                         <Text span ff="monospace" size="sm" dir="ltr">

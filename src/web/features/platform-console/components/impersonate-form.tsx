@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Switch, Text, Textarea } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -6,28 +6,8 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useForm, useServerFieldErrors } from '../../../lib/use-form';
 import type { FieldErrors } from '../../../lib/use-form';
 import { IMPERSONATION_MAX_MINUTES, REASON_MIN_LENGTH } from '../../../lib/validation';
-import type { PlatformSchool } from '../api/list-schools';
 import { useStartImpersonation } from '../api/start-impersonation';
 import { impersonationTarget } from '../impersonation-url';
-
-interface ImpersonateDialogProps {
-  school: PlatformSchool | null;
-  onClose: () => void;
-}
-
-export function ImpersonateDialog({ school, onClose }: ImpersonateDialogProps) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={school !== null}
-      onClose={onClose}
-      title={school ? t('platform.impersonate.title', { name: school.name }) : ''}
-      size="lg"
-    >
-      {school && <ImpersonateForm school={school} onCancel={onClose} />}
-    </Modal>
-  );
-}
 
 const FIELDS = ['reason', 'readOnly', 'minutes'] as const;
 
@@ -37,7 +17,14 @@ interface ImpersonateValues {
   minutes: number | string;
 }
 
-function ImpersonateForm({ school, onCancel }: { school: PlatformSchool; onCancel: () => void }) {
+/** The operator's reason and terms for opening a school as one of its admins. */
+export function ImpersonateForm({
+  school,
+  onCancel,
+}: {
+  school: { id: string };
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const start = useStartImpersonation();
   const form = useForm<ImpersonateValues>({ reason: '', readOnly: true, minutes: 30 });
