@@ -85,6 +85,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs);
     force.unref();
+    // Keep-alive sockets that were busy when closing began go idle later; close them as they do
+    // so in-flight requests finish and nothing else holds the process open.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweep.unref();
     app
       .close()
       .then(async () => {

@@ -47,6 +47,8 @@ export async function createTestDatabase(
     const url = withDatabase(pgUrl, name);
     const db = connectPostgres({ url, poolMax: options.poolMax ?? 5, statementTimeoutMs: 10_000 });
     const ownerPool = new pg.Pool({ connectionString: url, max: 2 });
+    // Dropping the database at close ends these connections; that is expected, not a failure.
+    ownerPool.on('error', () => undefined);
     return {
       db,
       kind: 'postgres',

@@ -401,11 +401,13 @@ export async function createSchoolForCustomer(
     .withPlatform(async (tx) => {
       const planId = input.planId ?? (await defaultPlan(tx)).id;
       const status: SchoolStatus = input.trialDays ? 'trial' : 'active';
+      // Created as provisioning (answering 404) until its first admin exists, so an
+      // interruption between the two transactions never leaves a live school without one.
       const row = await insertSchool(tx, {
         id: newId(),
         slug,
         name: input.name.trim(),
-        status,
+        status: 'provisioning',
         trialEndsAt: input.trialDays ? new Date(Date.now() + input.trialDays * 86_400_000) : null,
         planId,
         locale: input.locale ?? 'en',
@@ -465,9 +467,12 @@ export async function createSchoolForCustomer(
     });
     return issueInvitation(tenantCtx, tx, admin);
   });
-  await ctx.services.mailer.deliver(school.id, [mailId]);
+  const live = await ctx.services.db.withPlatform((tx) =>
+    update(tx, school.id, { status: input.trialDays ? 'trial' : 'active' }),
+  );
   await ctx.services.directory.invalidate({ slugs: [slug] });
-  return summary(school);
+  await ctx.services.mailer.deliver(school.id, [mailId]);
+  return summary(live);
 }
 
 const PURGE_BATCH = 2_000;

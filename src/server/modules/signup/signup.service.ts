@@ -133,7 +133,8 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
         id: newId(),
         slug,
         name: input.schoolName.trim(),
-        status: 'trial',
+        // Provisioning (404) until its admin exists; see the end of this function.
+        status: 'provisioning',
         trialEndsAt,
         planId: plan.id,
         locale,
@@ -204,6 +205,9 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
     await ctx.services.db.withPlatform((tx) => tx.delete(schools).where(eq(schools.id, school.id)));
     throw error;
   }
+  await ctx.services.db.withPlatform((tx) =>
+    tx.update(schools).set({ status: 'trial' }).where(eq(schools.id, school.id)),
+  );
   await ctx.services.directory.invalidate({ slugs: [slug] });
   const origin = publicOrigin(config, `${slug}.${primaryRoot(config)}`);
   return {

@@ -82,6 +82,15 @@ function scoped(run: Runner): Pick<Database, 'withTenant' | 'withPlatform'> {
 
 /** Connection failures that mean "the database is not there right now", answered with 503. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // Drizzle wraps driver errors ("Failed query: …") with the driver's error as the cause.
+  for (
+    let cause = (error as { cause?: unknown } | null)?.cause, depth = 0;
+    cause && depth < 4;
+    depth++
+  ) {
+    if (isDatabaseUnavailable(cause)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
@@ -137,6 +146,9 @@ export function connectPostgres(options: PostgresOptions): Database {
   });
   pool.on('error', (error) => options.onPoolError?.(error));
   pool.on('connect', (client) => {
+    // A checked-out client whose server goes away emits 'error' on itself, not on the pool;
+    // unheard, that would end the process. The pending query fails and the caller answers 503.
+    client.on('error', (error: Error) => options.onPoolError?.(error));
     // Queued before any caller's query on this client.
     client.query('set role app_runtime').catch((error: Error) => options.onPoolError?.(error));
   });
