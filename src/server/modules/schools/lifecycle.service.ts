@@ -4,7 +4,9 @@ import { checkSlug } from '../../../shared/slug.js';
 import { requireOperator, type PlatformContext } from '../../platform/auth/context.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/database.js';
+import { continueAsNewTenant } from '../../platform/db/database.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.js';
+import { toTenantRecord } from '../../platform/tenancy/tenant-record.js';
 import { newId } from '../../platform/db/ids.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.js';
@@ -397,17 +399,17 @@ export async function createSchoolForCustomer(
     ]);
   }
   const reason = input.reason?.trim() || 'created by an operator';
-  const school = await ctx.services.db
+  // One transaction: the school and its platform records, then (as the new school's tenant)
+  // its first admin, the invitation and the audit rows. All of it commits, or none of it.
+  const { school, mailId } = await ctx.services.db
     .withPlatform(async (tx) => {
       const planId = input.planId ?? (await defaultPlan(tx)).id;
       const status: SchoolStatus = input.trialDays ? 'trial' : 'active';
-      // Created as provisioning (answering 404) until its first admin exists, so an
-      // interruption between the two transactions never leaves a live school without one.
       const row = await insertSchool(tx, {
         id: newId(),
         slug,
         name: input.name.trim(),
-        status: 'provisioning',
+        status,
         trialEndsAt: input.trialDays ? new Date(Date.now() + input.trialDays * 86_400_000) : null,
         planId,
         locale: input.locale ?? 'en',
@@ -431,7 +433,27 @@ export async function createSchoolForCustomer(
         details: { planId, adminEmail: input.adminEmail.toLowerCase() },
         requestId: ctx.requestId,
       });
-      return row;
+      const plan = (await tx.select().from(plans).where(eq(plans.id, planId)).limit(1))[0];
+      if (!plan) throw new Error('the new school has no plan');
+      const record = toTenantRecord({ ...row, entitlements: entitlementsFor(plan, row) });
+      const tenantCtx = { ...ctx, schoolId: row.id, school: record, actor: null };
+      await continueAsNewTenant(tx, row.id);
+      const admin = await insertUser(tx, {
+        schoolId: row.id,
+        id: newId(),
+        email: input.adminEmail.trim().toLowerCase(),
+        name: input.adminName.trim(),
+        status: 'invited',
+        roles: ['admin'],
+      });
+      await recordAudit(tx, tenantCtx, {
+        action: 'user.invited',
+        entityType: 'user',
+        entityId: admin.id,
+        actorOperatorId: operator.operatorId,
+        after: { email: admin.email, roles: ['admin'] },
+      });
+      return { school: row, mailId: await issueInvitation(tenantCtx, tx, admin) };
     })
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'schools_slug_key')) {
@@ -446,33 +468,9 @@ export async function createSchoolForCustomer(
       }
       throw error;
     });
-  const record = (await ctx.services.directory.bySlug(slug)) ?? null;
-  if (!record) throw new Error('the new school could not be read back');
-  const tenantCtx = { ...ctx, schoolId: school.id, school: record, actor: null };
-  const mailId = await ctx.services.db.withTenant(school.id, async (tx) => {
-    const admin = await insertUser(tx, {
-      schoolId: school.id,
-      id: newId(),
-      email: input.adminEmail.trim().toLowerCase(),
-      name: input.adminName.trim(),
-      status: 'invited',
-      roles: ['admin'],
-    });
-    await recordAudit(tx, tenantCtx, {
-      action: 'user.invited',
-      entityType: 'user',
-      entityId: admin.id,
-      actorOperatorId: operator.operatorId,
-      after: { email: admin.email, roles: ['admin'] },
-    });
-    return issueInvitation(tenantCtx, tx, admin);
-  });
-  const live = await ctx.services.db.withPlatform((tx) =>
-    update(tx, school.id, { status: input.trialDays ? 'trial' : 'active' }),
-  );
   await ctx.services.directory.invalidate({ slugs: [slug] });
   await ctx.services.mailer.deliver(school.id, [mailId]);
-  return summary(live);
+  return summary(school);
 }
 
 const PURGE_BATCH = 2_000;

@@ -1,5 +1,4 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type {
   SignupBody,
   SignupChallenge,
@@ -14,13 +13,14 @@ import type { RequestMeta } from '../../platform/auth/context.js';
 import { assertStrongPassword, hashPassword } from '../../platform/auth/passwords.js';
 import { hashToken, newSecretToken, safeEqual } from '../../platform/auth/tokens.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { continueAsNewTenant } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { insertPlatformAudit } from '../operators/operators.repository.js';
 import { insertUser, insertUserToken } from '../users/users.repository.js';
 import { defaultPlan } from '../schools/plans.service.js';
 import { findSchoolBySlug, insertSchool } from '../schools/schools.repository.js';
-import { schools, schoolStatusHistory } from '../schools/schools.table.js';
+import { schoolStatusHistory } from '../schools/schools.table.js';
 
 // Self-service sign-up on the marketing host. A school is live on its own host the moment
 // this returns: trial status on the default plan, its first admin signed in through a
@@ -126,6 +126,9 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
   const trialEndsAt = new Date(Date.now() + config.signup.trialDays * 86_400_000);
   const locale = input.locale ?? 'en';
 
+  const token = newSecretToken();
+  // One transaction: the school and its platform records, then (as the new school's tenant)
+  // its first admin and sign-in link. It all commits together or not at all.
   const school = await ctx.services.db
     .withPlatform(async (tx) => {
       const plan = await defaultPlan(tx);
@@ -133,8 +136,7 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
         id: newId(),
         slug,
         name: input.schoolName.trim(),
-        // Provisioning (404) until its admin exists; see the end of this function.
-        status: 'provisioning',
+        status: 'trial',
         trialEndsAt,
         planId: plan.id,
         locale,
@@ -155,6 +157,36 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
         details: { planId: plan.id, trialEndsAt: trialEndsAt.toISOString(), adminEmail: email },
         requestId: ctx.requestId,
       });
+      await continueAsNewTenant(tx, row.id);
+      const admin = await insertUser(tx, {
+        schoolId: row.id,
+        id: newId(),
+        email,
+        name: input.adminName.trim(),
+        status: 'active',
+        roles: ['admin'],
+        passwordHash,
+        passwordChangedAt: new Date(),
+      });
+      await insertUserToken(tx, {
+        schoolId: row.id,
+        id: newId(),
+        userId: admin.id,
+        purpose: 'sign-in',
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + SIGN_IN_LINK_TTL_MS),
+      });
+      await recordAudit(
+        tx,
+        { schoolId: row.id, actor: null, requestId: ctx.requestId },
+        {
+          action: 'school.created',
+          entityType: 'school',
+          entityId: row.id,
+          actorUserId: admin.id,
+          after: { name: row.name, slug },
+        },
+      );
       return row;
     })
     .catch((error: unknown) => {
@@ -167,47 +199,6 @@ export async function signUp(ctx: SignupContext, input: SignupBody): Promise<Sig
       throw error;
     });
 
-  const token = newSecretToken();
-  try {
-    await ctx.services.db.withTenant(school.id, async (tx) => {
-      const admin = await insertUser(tx, {
-        schoolId: school.id,
-        id: newId(),
-        email,
-        name: input.adminName.trim(),
-        status: 'active',
-        roles: ['admin'],
-        passwordHash,
-        passwordChangedAt: new Date(),
-      });
-      await insertUserToken(tx, {
-        schoolId: school.id,
-        id: newId(),
-        userId: admin.id,
-        purpose: 'sign-in',
-        tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + SIGN_IN_LINK_TTL_MS),
-      });
-      await recordAudit(
-        tx,
-        { schoolId: school.id, actor: null, requestId: ctx.requestId },
-        {
-          action: 'school.created',
-          entityType: 'school',
-          entityId: school.id,
-          actorUserId: admin.id,
-          after: { name: school.name, slug },
-        },
-      );
-    });
-  } catch (error) {
-    // Never leave a school without its admin behind.
-    await ctx.services.db.withPlatform((tx) => tx.delete(schools).where(eq(schools.id, school.id)));
-    throw error;
-  }
-  await ctx.services.db.withPlatform((tx) =>
-    tx.update(schools).set({ status: 'trial' }).where(eq(schools.id, school.id)),
-  );
   await ctx.services.directory.invalidate({ slugs: [slug] });
   const origin = publicOrigin(config, `${slug}.${primaryRoot(config)}`);
   return {

@@ -80,6 +80,19 @@ function scoped(run: Runner): Pick<Database, 'withTenant' | 'withPlatform'> {
   };
 }
 
+/**
+ * Inside a withPlatform transaction that has just created a school, continues as that school's
+ * tenant (same transaction, RLS-bound role) so the school and its first rows commit together or
+ * not at all. Platform tables are out of reach from here on.
+ */
+export async function continueAsNewTenant(tx: Tx, schoolId: string): Promise<void> {
+  if (!UUID_PATTERN.test(schoolId))
+    throw new Error(`continueAsNewTenant needs a school id, got ${JSON.stringify(schoolId)}`);
+  await tx.execute(
+    sql`select set_config('role', 'app_tenant', true), set_config('app.school_id', ${schoolId}, true)`,
+  );
+}
+
 /** Connection failures that mean "the database is not there right now", answered with 503. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   // Drizzle wraps driver errors ("Failed query: …") with the driver's error as the cause.
