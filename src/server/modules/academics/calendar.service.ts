@@ -8,7 +8,7 @@ import type {
   UpdateAcademicYearBody,
   UpdateTermBody,
 } from '../../../shared/contracts/academics.js';
-import { changes, recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit, recordUpdate } from '../../platform/audit/audit.js';
 import { requirePermission, type TenantContext } from '../../platform/auth/context.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { newId } from '../../platform/db/ids.js';
@@ -187,15 +187,7 @@ export async function updateAcademicYear(
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...range,
       });
-      const diff = changes(yearFields(before), yearFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'academic_year.updated',
-          entityType: 'academic_year',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(tx, ctx, 'academic_year', after.id, yearFields(before), yearFields(after));
       return after;
     })
     .catch(yearConflicts);
@@ -352,15 +344,7 @@ export async function updateTerm(
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...range,
       });
-      const diff = changes(termFields(before), termFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'term.updated',
-          entityType: 'term',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(tx, ctx, 'term', after.id, termFields(before), termFields(after));
       return after;
     })
     .catch(termConflicts);

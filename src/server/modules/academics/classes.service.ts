@@ -4,7 +4,7 @@ import type {
   SchoolClass,
   UpdateClassBody,
 } from '../../../shared/contracts/academics.js';
-import { changes, recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit, recordUpdate } from '../../platform/audit/audit.js';
 import { requirePermission, type TenantContext } from '../../platform/auth/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
@@ -227,15 +227,7 @@ export async function updateClass(
       });
       if (input.teacherIds) await setClassTeachers(tx, ctx.schoolId, before.id, input.teacherIds);
       const after = { ...updated, teacherIds: input.teacherIds ?? before.teacherIds };
-      const diff = changes(classFields(before), classFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'class.updated',
-          entityType: 'class',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(tx, ctx, 'class', after.id, classFields(before), classFields(after));
       return after;
     })
     .catch(classConflicts);

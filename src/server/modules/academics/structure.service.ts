@@ -16,7 +16,7 @@ import type {
   UpdateSectionBody,
   UpdateSubjectBody,
 } from '../../../shared/contracts/academics.js';
-import { changes, recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit, recordUpdate } from '../../platform/audit/audit.js';
 import { requirePermission, type TenantContext } from '../../platform/auth/context.js';
 import type { Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
@@ -163,15 +163,14 @@ export async function updateGradeLevel(
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
       });
-      const diff = changes(gradeLevelFields(before), gradeLevelFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'grade_level.updated',
-          entityType: 'grade_level',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(
+        tx,
+        ctx,
+        'grade_level',
+        after.id,
+        gradeLevelFields(before),
+        gradeLevelFields(after),
+      );
       return after;
     })
     .catch(gradeLevelConflicts);
@@ -312,15 +311,7 @@ export async function updateSection(
           ? { homeroomTeacherId: input.homeroomTeacherId }
           : {}),
       });
-      const diff = changes(sectionFields(before), sectionFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'section.updated',
-          entityType: 'section',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(tx, ctx, 'section', after.id, sectionFields(before), sectionFields(after));
       return after;
     })
     .catch(sectionConflicts);
@@ -423,15 +414,7 @@ export async function updateSubject(
         ...(input.code !== undefined ? { code: input.code } : {}),
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       });
-      const diff = changes(subjectFields(before), subjectFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'subject.updated',
-          entityType: 'subject',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(tx, ctx, 'subject', after.id, subjectFields(before), subjectFields(after));
       return after;
     })
     .catch(subjectConflicts);
@@ -530,15 +513,7 @@ export async function updateRoom(
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
       });
-      const diff = changes(roomFields(before), roomFields(after));
-      if (Object.keys(diff.after).length > 0) {
-        await recordAudit(tx, ctx, {
-          action: 'room.updated',
-          entityType: 'room',
-          entityId: after.id,
-          ...diff,
-        });
-      }
+      await recordUpdate(tx, ctx, 'room', after.id, roomFields(before), roomFields(after));
       return after;
     })
     .catch(roomConflicts);

@@ -63,3 +63,17 @@ export async function recordAudit(
     requestId: ctx.requestId,
   });
 }
+
+/** Records `<entity>.updated` with only the changed fields, and nothing when nothing changed. */
+export async function recordUpdate(
+  tx: Tx,
+  ctx: Pick<TenantContext, 'schoolId' | 'actor' | 'requestId'>,
+  entityType: string,
+  entityId: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<void> {
+  const diff = changes(before, after);
+  if (Object.keys(diff.after).length === 0) return;
+  await recordAudit(tx, ctx, { action: `${entityType}.updated`, entityType, entityId, ...diff });
+}
