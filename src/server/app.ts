@@ -48,6 +48,10 @@ import { registerSchoolSettingsRoutes } from './modules/schools/school-settings.
 import { registerMeRoutes, registerUserRoutes } from './modules/users/users.routes.js';
 import { registerPeopleRoutes } from './modules/people/people.routes.js';
 import { registerEnrollmentRoutes } from './modules/enrollment/enrollment.routes.js';
+import { registerTimetableRoutes } from './modules/timetable/timetable.routes.js';
+import { registerAttendanceRoutes } from './modules/attendance/attendance.routes.js';
+import { registerGradebookRoutes } from './modules/gradebook/gradebook.routes.js';
+import { registerReportCardsRoutes } from './modules/report-cards/report-cards.routes.js';
 import { registerAccessChecks, registerAuth } from './platform/auth/auth.plugin.js';
 import { OperatorSessionStore } from './platform/auth/operator-session-store.js';
 import { SessionStore } from './platform/auth/session-store.js';
@@ -318,6 +322,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSignupRoutes(app);
   registerSchoolAdminRoutes(app);
   registerEnrollmentRoutes(app);
+  registerTimetableRoutes(app);
+  registerAttendanceRoutes(app);
+  registerGradebookRoutes(app);
+  registerReportCardsRoutes(app);
 
   app.get(
     '/api/openapi.json',

@@ -177,6 +177,36 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     requires: { permission: 'students:read', scopes: ['children'] },
   },
   {
+    key: 'timetable',
+    labelKey: 'nav.timetable',
+    path: '/timetable',
+    requires: { permission: 'timetable:read' },
+  },
+  {
+    key: 'attendance',
+    labelKey: 'nav.attendance',
+    path: '/attendance',
+    requires: { permission: 'attendance:read' },
+  },
+  {
+    key: 'gradebook',
+    labelKey: 'nav.gradebook',
+    path: '/gradebook',
+    requires: { permission: 'grades:read', scopes: ['all', 'own-classes'] },
+  },
+  {
+    key: 'grades',
+    labelKey: 'nav.grades',
+    path: '/grades',
+    requires: { permission: 'grades:read', scopes: ['self', 'children'] },
+  },
+  {
+    key: 'report-cards',
+    labelKey: 'nav.reportCards',
+    path: '/report-cards',
+    requires: { permission: 'report-cards:read' },
+  },
+  {
     key: 'classes',
     labelKey: 'nav.classes',
     path: '/classes',

@@ -1,19 +1,11 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { AnyRoute } from '@tanstack/react-router';
 
-import type { Navigation } from '../../shared/contracts/identity.js';
-import { ForbiddenPageError } from '../components/status-page';
-import { hasNavigationEntry } from '../lib/navigation-entries';
+import { requireNavigationEntry } from './route-guards';
 
 // The school-records pages: students, guardians, staff, the academic structure, classes and
 // imports. Each is open exactly when one of its entries is in the actor's navigation (the
 // students page serves both "Students" and a guardian's "My children"); otherwise it shows 403.
-
-function requireNavigationEntry(...keys: string[]) {
-  return ({ context }: { context: { navigation: Navigation } }) => {
-    if (!hasNavigationEntry(context.navigation, ...keys)) throw new ForbiddenPageError();
-  };
-}
 
 /** The records routes, as children of the signed-in layout (which loads the navigation). */
 export function createRecordsRoutes(appLayout: AnyRoute) {

@@ -26,6 +26,10 @@ import { DashboardPage } from '../features/dashboard/routes/dashboard-page';
 import { SchoolAppLayout } from '../features/school-shell/components/school-app-layout';
 import { isApiError } from '../lib/api-client';
 
+import { createAttendanceRoutes } from '../features/attendance/routes';
+import { createGradebookRoutes } from '../features/gradebook/routes';
+import { createReportCardsRoutes } from '../features/report-cards/routes';
+import { createTimetableRoutes } from '../features/timetable/routes';
 import { createRecordsRoutes } from './records-routes';
 
 export interface SchoolRouterContext {
@@ -196,7 +200,14 @@ const appRoutes = [
 
 const routeTree = rootRoute.addChildren([
   publicLayout.addChildren(publicRoutes),
-  appLayout.addChildren([...appRoutes, ...createRecordsRoutes(appLayout)]),
+  appLayout.addChildren([
+    ...appRoutes,
+    ...createRecordsRoutes(appLayout),
+    ...createTimetableRoutes(appLayout),
+    ...createAttendanceRoutes(appLayout),
+    ...createGradebookRoutes(appLayout),
+    ...createReportCardsRoutes(appLayout),
+  ]),
 ]);
 
 export function createSchoolRouter(queryClient: QueryClient) {

@@ -119,8 +119,9 @@ export async function describeTenantTables(
     else if (!table.references.includes(fk.referenced)) table.references.push(fk.referenced);
   }
   for (const table of tables.values()) {
-    if (table.keyColumns.length === 0) {
-      throw new Error(`tenant table ${table.name} has no primary key besides school_id`);
+    // A table keyed by school_id alone (a school's settings) holds at most one row, read whole.
+    if (table.keyColumns.length === 0 && !keys.some((k) => k.table === table.name)) {
+      throw new Error(`tenant table ${table.name} has no primary key`);
     }
   }
   return [...tables.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -167,17 +168,23 @@ export async function readRowBatch(
       )})`
     : sql``;
   const result = await tx.execute<Record<string, string>>(
-    sql`select (${json})::text as line, ${keyText}
-          from ${tableRef(table.name)} as ${t}
-         where ${t}.school_id = ${schoolId} ${continueAfter}
-         order by ${keyList}
-         limit ${limit}`,
+    table.keyColumns.length === 0
+      ? sql`select (${json})::text as line from ${tableRef(table.name)} as ${t}
+             where ${t}.school_id = ${schoolId}`
+      : sql`select (${json})::text as line, ${keyText}
+              from ${tableRef(table.name)} as ${t}
+             where ${t}.school_id = ${schoolId} ${continueAfter}
+             order by ${keyList}
+             limit ${limit}`,
   );
   const rows = result.rows;
   const last = rows[rows.length - 1];
   return {
     lines: rows.map((r) => r.line as string),
-    lastKey: last ? table.keyColumns.map((_, i) => last[`k${i}`] as string) : null,
+    lastKey:
+      last && table.keyColumns.length > 0
+        ? table.keyColumns.map((_, i) => last[`k${i}`] as string)
+        : null,
   };
 }
 

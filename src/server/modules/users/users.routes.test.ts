@@ -71,6 +71,10 @@ describe('each role against each permission', () => {
       expect(nav).toEqual([
         'dashboard',
         'students',
+        'timetable',
+        'attendance',
+        'gradebook',
+        'report-cards',
         'classes',
         'academics',
         'guardians',

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import en from './en.json';
-import { resources } from './i18n';
+import { featureCatalogues, resources } from './i18n';
 import recordsAr from './records.ar.json';
 import recordsEn from './records.en.json';
 
-// The school-records catalogues are checked as the main ones are (same keys, same
+// Each feature area's catalogues are checked as the main ones are (same keys, same
 // placeholders and tags, Arabic written in Arabic script), and must add strings, never
-// replace one that the main catalogue already has.
+// replace one that the main catalogue or another feature area already has.
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -25,10 +25,10 @@ function markers(text: string): string[] {
   return (text.match(/{{\w+}}|<\/?\w+>/g) ?? []).sort();
 }
 
-const english = flatten(recordsEn);
-const arabic = flatten(recordsAr);
+describe.each(Object.entries(featureCatalogues))('the %s catalogues', (area, catalogues) => {
+  const english = flatten(catalogues.en as Catalogue);
+  const arabic = flatten(catalogues.ar as Catalogue);
 
-describe('school-records translations', () => {
   it('have the same keys in English and Arabic', () => {
     expect([...arabic.keys()].sort()).toEqual([...english.keys()].sort());
   });
@@ -41,11 +41,16 @@ describe('school-records translations', () => {
     expect(text).toMatch(/[\u0600-\u06ff]/);
   });
 
-  it('add keys without replacing any of the main catalogue', () => {
-    const main = flatten(en);
-    expect([...english.keys()].filter((key) => main.has(key))).toEqual([]);
+  it('add keys without replacing any of the main catalogue or another area', () => {
+    const taken = new Set(flatten(en as Catalogue).keys());
+    for (const [other, o] of Object.entries(featureCatalogues)) {
+      if (other !== area) for (const key of flatten(o.en as Catalogue).keys()) taken.add(key);
+    }
+    expect([...english.keys()].filter((key) => taken.has(key))).toEqual([]);
   });
+});
 
+describe('the merged catalogues', () => {
   it('are merged into the resources i18next reads', () => {
     const merged = flatten(resources.ar.translation);
     expect(merged.get('nav.children')).toBe(recordsAr.nav.children);
