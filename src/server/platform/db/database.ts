@@ -52,7 +52,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-type Runner = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+/** Who a transaction acts as: a school (RLS-bound to it) or the platform. */
+type Scope = { role: 'app_tenant'; schoolId: string } | { role: 'app_platform' };
+
+type Runner = <T>(scope: Scope, fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
 function scoped(run: Runner): Pick<Database, 'withTenant' | 'withPlatform'> {
   return {
@@ -62,22 +65,18 @@ function scoped(run: Runner): Pick<Database, 'withTenant' | 'withPlatform'> {
           new Error(`withTenant needs a school id, got ${JSON.stringify(schoolId)}`),
         );
       }
-      return run(async (tx) => {
-        await tx.execute(
-          sql`select set_config('role', 'app_tenant', true), set_config('app.school_id', ${schoolId}, true)`,
-        );
-        return fn(tx);
-      });
+      return run({ role: 'app_tenant', schoolId }, fn);
     },
     withPlatform(fn) {
-      return run(async (tx) => {
-        await tx.execute(
-          sql`select set_config('role', 'app_platform', true), set_config('app.school_id', '', true)`,
-        );
-        return fn(tx);
-      });
+      return run({ role: 'app_platform' }, fn);
     },
   };
+}
+
+async function enterScope(tx: Tx, scope: Scope): Promise<void> {
+  await tx.execute(
+    sql`select set_config('role', ${scope.role}, true), set_config('app.school_id', ${scope.role === 'app_tenant' ? scope.schoolId : ''}, true)`,
+  );
 }
 
 /**
@@ -154,7 +153,6 @@ export function connectPostgres(options: PostgresOptions): Database {
     max: options.poolMax,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 2_000,
-    statement_timeout: options.statementTimeoutMs,
     application_name: 'schoolhouse',
   });
   pool.on('error', (error) => options.onPoolError?.(error));
@@ -165,8 +163,36 @@ export function connectPostgres(options: PostgresOptions): Database {
     // Queued before any caller's query on this client.
     client.query('set role app_runtime').catch((error: Error) => options.onPoolError?.(error));
   });
-  const db = drizzleNodePg(pool);
-  const run: Runner = (fn) => db.transaction((tx) => fn(tx as unknown as Tx));
+  // A transaction starts in one round trip: BEGIN and the settings go as one simple-protocol
+  // message. That is safe without parameters because the only value, the school id, has been
+  // checked against UUID_PATTERN and the role is one of two constants. The statement timeout is
+  // set here too (transaction-local), not as a connection parameter, so the pool also works
+  // through PgBouncer in transaction mode, which refuses unknown startup parameters.
+  const timeoutMs = Math.max(0, Math.trunc(options.statementTimeoutMs));
+  const run: Runner = async (scope, fn) => {
+    const schoolId = scope.role === 'app_tenant' ? scope.schoolId : '';
+    if (schoolId !== '' && !UUID_PATTERN.test(schoolId)) throw new Error('invalid school id');
+    const client = await pool.connect();
+    let discard: Error | undefined;
+    try {
+      await client.query(
+        `begin; select set_config('role', '${scope.role}', true), ` +
+          `set_config('app.school_id', '${schoolId}', true), ` +
+          `set_config('statement_timeout', '${timeoutMs}', true)`,
+      );
+      const result = await fn(drizzleNodePg(client) as unknown as Tx);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is discarded, not returned to the pool.
+      await client.query('rollback').catch((rollbackError: Error) => {
+        discard = rollbackError;
+      });
+      throw error;
+    } finally {
+      client.release(discard);
+    }
+  };
   return {
     kind: 'postgres',
     ...scoped(run),
@@ -198,7 +224,11 @@ export async function migratePglite(client: PGlite): Promise<void> {
 export async function wrapPglite(client: PGlite, onClose?: () => Promise<void>): Promise<Database> {
   await client.exec('set role app_runtime');
   const db = drizzlePglite(client);
-  const run: Runner = (fn) => db.transaction((tx) => fn(tx as unknown as Tx));
+  const run: Runner = (scope, fn) =>
+    db.transaction(async (tx) => {
+      await enterScope(tx as unknown as Tx, scope);
+      return fn(tx as unknown as Tx);
+    });
   return {
     kind: 'pglite',
     ...scoped(run),

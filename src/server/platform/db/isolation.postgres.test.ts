@@ -62,4 +62,33 @@ describe('pooled connections on PostgreSQL', () => {
       await single.close();
     }
   });
+
+  it('bounds every statement with the transaction-local timeout and rolls back a failed write', async () => {
+    const single = connectPostgres({ url: t.url ?? '', poolMax: 1, statementTimeoutMs: 150 });
+    try {
+      const a = await createSchool(t.db);
+      const started = Date.now();
+      const slow = single.withTenant(a.id, (tx) => tx.execute(sql`select pg_sleep(2)`));
+      await expect(slow).rejects.toMatchObject({ cause: { code: '57014' } });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      // A write followed by a failing statement leaves nothing, and the connection is reusable.
+      const email = `timeout-${newId().slice(-8)}@example.test`;
+      await expect(
+        single.withTenant(a.id, async (tx) => {
+          await tx.execute(
+            sql`insert into users (school_id, id, email, name) values (${a.id}, ${newId()}, ${email}, 'T')`,
+          );
+          await tx.execute(sql`select pg_sleep(2)`);
+        }),
+      ).rejects.toBeDefined();
+      const left = await single.withTenant(a.id, (tx) =>
+        tx.execute<{ n: number; role: string }>(
+          sql`select (select count(*)::int from users where email = ${email}) as n, current_user as role`,
+        ),
+      );
+      expect(left.rows[0]).toEqual({ n: 0, role: 'app_tenant' });
+    } finally {
+      await single.close();
+    }
+  });
 });
