@@ -859,3 +859,96 @@ export async function upsertScores(
     await tx.insert(scores).values(values(keepComment)).onConflictDoUpdate({ target, set: common });
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// People the reader may see
+
+export interface StudentSummaryRow {
+  id: string;
+  admissionNumber: string;
+  firstName: string;
+  lastName: string;
+}
+
+const studentSummary = {
+  id: students.id,
+  admissionNumber: students.admissionNumber,
+  firstName: students.firstName,
+  lastName: students.lastName,
+};
+
+export async function findStudentSummary(
+  tx: Tx,
+  schoolId: string,
+  id: string,
+): Promise<StudentSummaryRow | null> {
+  return first(
+    await tx
+      .select(studentSummary)
+      .from(students)
+      .where(and(eq(students.schoolId, schoolId), eq(students.id, id)))
+      .limit(1),
+  );
+}
+
+/** Ids of the students matching a relationship scope (self, children). */
+export async function listStudentIdsWhere(
+  tx: Tx,
+  schoolId: string,
+  condition: SQL,
+): Promise<string[]> {
+  const rows = await tx
+    .select({ id: students.id })
+    .from(students)
+    .where(and(eq(students.schoolId, schoolId), condition));
+  return rows.map((r) => r.id);
+}
+
+/** Of these classes (all of the teacher's when null), the ones the staff member teaches. */
+export async function listTaughtClassIds(
+  tx: Tx,
+  schoolId: string,
+  staffId: string,
+  classIds: string[] | null = null,
+): Promise<string[]> {
+  if (classIds?.length === 0) return [];
+  const rows = await tx
+    .select({ classId: classTeachers.classId })
+    .from(classTeachers)
+    .where(
+      and(
+        eq(classTeachers.schoolId, schoolId),
+        eq(classTeachers.staffId, staffId),
+        classIds ? inArray(classTeachers.classId, classIds) : undefined,
+      ),
+    );
+  return rows.map((r) => r.classId);
+}
+
+/** Whether the student was ever enrolled in a class the staff member teaches. */
+export async function studentInTaughtClass(
+  tx: Tx,
+  schoolId: string,
+  staffId: string,
+  studentId: string,
+): Promise<boolean> {
+  const rows = await tx
+    .select({ classId: classEnrollments.classId })
+    .from(classEnrollments)
+    .innerJoin(
+      classTeachers,
+      and(
+        eq(classTeachers.schoolId, classEnrollments.schoolId),
+        eq(classTeachers.classId, classEnrollments.classId),
+      ),
+    )
+    .where(
+      and(
+        eq(classEnrollments.schoolId, schoolId),
+        eq(classEnrollments.studentId, studentId),
+        eq(classTeachers.staffId, staffId),
+      ),
+    )
+    .limit(1);
+  return rows.length === 1;
+}
