@@ -169,8 +169,10 @@ export type TermRef = Static<typeof TermRefSchema>;
 
 export const WeekSchema = Type.Object({
   term: TermRefSchema,
-  /** Every period of the school, in order: the rows of the week grid. */
-  periods: Type.Array(PeriodRefSchema),
+  /** Every period of the school, in order, with its weekdays: the rows of the week grid. */
+  periods: Type.Array(
+    Type.Composite([PeriodRefSchema, Type.Object({ days: Type.Array(Type.Integer()) })]),
+  ),
   entries: Type.Array(TimetableEntrySchema),
 });
 export type Week = Static<typeof WeekSchema>;

@@ -464,6 +464,13 @@ describe('week views', () => {
     expect(status).toBe(200);
     expect(body.term).toMatchObject({ id: a.term1Id, name: 'Term 1' });
     expect(body.periods.map((x) => x.name)).toEqual(['Period 1', 'Period 2']);
+    expect(body.periods[0]).toEqual({
+      id: p.p1.id,
+      name: 'Period 1',
+      startsAt: '08:00',
+      endsAt: '08:45',
+      days: [1, 2, 3, 4, 5],
+    });
     expect(classNames(body)).toEqual([
       '1:Period 2:Science 2',
       '3:Period 1:Science 2',

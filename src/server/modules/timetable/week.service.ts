@@ -142,6 +142,7 @@ export async function getWeek(ctx: TenantContext, query: WeekQuery): Promise<Wee
         name: p.name,
         startsAt: clockTime(p.startsAt),
         endsAt: clockTime(p.endsAt),
+        days: [...p.days].sort((x, y) => x - y),
       })),
       entries: entries.map(toEntry),
     };
