@@ -12,6 +12,8 @@ export interface School {
   index: number;
   cookie: string;
   studentId: string;
+  /** A class in the current term with every student of the school on its roster. */
+  classId: string;
 }
 
 /** The same server URL with another database name. */
@@ -47,14 +49,45 @@ export async function buildDataset(
         from schools s, generate_series(1, $1::int) n`,
       [size.students],
     );
+    // A current year and term around today, one section and one class that every student of
+    // the school attends, so attendance can be saved for today.
+    await owner.query(`
+      insert into academic_years (school_id, id, name, starts_on, ends_on, is_current)
+      select s.id, gen_random_uuid(), 'Bench year', current_date - 200, current_date + 200, true
+        from schools s`);
+    await owner.query(`
+      insert into terms (school_id, id, academic_year_id, name, starts_on, ends_on)
+      select y.school_id, gen_random_uuid(), y.id, 'Bench term', current_date - 100, current_date + 100
+        from academic_years y`);
+    await owner.query(`
+      insert into grade_levels (school_id, id, name, sort_order)
+      select s.id, gen_random_uuid(), 'Grade 1', 1 from schools s`);
+    await owner.query(`
+      insert into sections (school_id, id, grade_level_id, name)
+      select g.school_id, gen_random_uuid(), g.id, 'A' from grade_levels g`);
+    await owner.query(`
+      insert into subjects (school_id, id, code, name)
+      select s.id, gen_random_uuid(), 'MATH', 'Mathematics' from schools s`);
+    await owner.query(`
+      insert into classes (school_id, id, name, subject_id, term_id, section_id)
+      select t.school_id, gen_random_uuid(), 'Mathematics A', sub.id, t.id, sec.id
+        from terms t
+        join subjects sub on sub.school_id = t.school_id
+        join sections sec on sec.school_id = t.school_id`);
+    await owner.query(`
+      insert into class_enrollments (school_id, id, class_id, student_id, starts_on)
+      select c.school_id, gen_random_uuid(), c.id, st.id, current_date - 100
+        from classes c join students st on st.school_id = c.school_id`);
     const schools = await owner.query<{
       id: string;
       slug: string;
       user_id: string;
       student_id: string;
+      class_id: string;
     }>(`
       select s.id, s.slug, u.id as user_id,
-             (select st.id from students st where st.school_id = s.id order by st.id limit 1) as student_id
+             (select st.id from students st where st.school_id = s.id order by st.id limit 1) as student_id,
+             (select c.id from classes c where c.school_id = s.id limit 1) as class_id
         from schools s join users u on u.school_id = s.id order by s.slug`);
     const result: School[] = [];
     const ids: string[] = [];
@@ -71,6 +104,7 @@ export async function buildDataset(
         index: Number(row.slug.slice(5)),
         cookie: `sh_session=${token}`,
         studentId: row.student_id,
+        classId: row.class_id,
       });
     }
     await owner.query(

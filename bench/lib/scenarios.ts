@@ -7,7 +7,12 @@ export interface Scenario {
   name: string;
   port: number;
   baseline?: string;
-  request: (school: School) => { path: string; headers: Record<string, string> };
+  request: (school: School) => {
+    path: string;
+    headers: Record<string, string>;
+    method?: 'GET' | 'PUT';
+    body?: string;
+  };
   /** True when the body belongs to the school that was asked. */
   belongs?: (school: School, body: string) => boolean;
 }
@@ -102,6 +107,39 @@ export function checkedAppScenarios(appPort: number): Scenario[] {
       belongs: (s, body) =>
         String(jsonField(body, (v) => v.admissionNumber) ?? '').startsWith(`L${s.index}-`),
     },
+    {
+      name: 'attendance save (whole class register)',
+      port: appPort,
+      baseline: BASELINE_ROW,
+      request: (s) => ({
+        path: '/api/attendance/register',
+        method: 'PUT',
+        headers: {
+          ...host(s),
+          cookie: s.cookie,
+          origin: `http://${s.slug}.localhost`,
+          'content-type': 'application/json',
+        },
+        // Every other save marks one student absent, so saves alternate between a first
+        // recording, an unchanged register and a correction with history.
+        body: JSON.stringify({
+          kind: 'class',
+          classId: s.classId,
+          date: new Date().toISOString().slice(0, 10),
+          marks: Math.random() < 0.5 ? [] : [{ studentId: s.studentId, status: 'absent' }],
+        }),
+      }),
+      belongs: (s, body) => {
+        const register = jsonField(body, (v) => v) as
+          { class?: { id?: string }; roster?: { admissionNumber: string }[] } | undefined;
+        return (
+          register?.class?.id === s.classId &&
+          Array.isArray(register.roster) &&
+          register.roster.length > 0 &&
+          register.roster.every((r) => r.admissionNumber.startsWith(`L${s.index}-`))
+        );
+      },
+    },
   ];
 }
 
@@ -123,8 +161,14 @@ export async function runScenario(
         setupRequest: (req, context: Record<string, unknown>) => {
           const school = schools[Math.floor(Math.random() * schools.length)] as School;
           context.school = school;
-          const { path: p, headers } = scenario.request(school);
-          return { ...req, method: 'GET', path: p, headers: { ...req.headers, ...headers } };
+          const { path: p, headers, method, body } = scenario.request(school);
+          return {
+            ...req,
+            method: method ?? 'GET',
+            path: p,
+            headers: { ...req.headers, ...headers },
+            ...(body === undefined ? {} : { body }),
+          };
         },
         onResponse: (status: number, body: string, context: Record<string, unknown>) => {
           if (status >= 500) serverErrors++;

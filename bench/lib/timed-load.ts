@@ -59,8 +59,14 @@ export async function timedLoad(options: {
               const scenario = scenarios[Math.floor(Math.random() * scenarios.length)] as Scenario;
               context.school = school;
               context.scenario = scenario;
-              const { path, headers } = scenario.request(school);
-              return { ...req, method: 'GET', path, headers: { ...req.headers, ...headers } };
+              const { path, headers, method, body } = scenario.request(school);
+              return {
+                ...req,
+                method: method ?? 'GET',
+                path,
+                headers: { ...req.headers, ...headers },
+                ...(body === undefined ? {} : { body }),
+              };
             },
             onResponse: (status: number, body: string, context: Record<string, unknown>) => {
               const scenario = context.scenario as Scenario | undefined;
