@@ -11,6 +11,8 @@ import attendanceAr from './attendance.ar.json';
 import attendanceEn from './attendance.en.json';
 import gradebookAr from './gradebook.ar.json';
 import gradebookEn from './gradebook.en.json';
+import portalAr from './portal.ar.json';
+import portalEn from './portal.en.json';
 import recordsAr from './records.ar.json';
 import recordsEn from './records.en.json';
 import reportCardsAr from './report-cards.ar.json';
@@ -25,14 +27,18 @@ export const featureCatalogues = {
   attendance: { en: attendanceEn, ar: attendanceAr satisfies typeof attendanceEn },
   gradebook: { en: gradebookEn, ar: gradebookAr satisfies typeof gradebookEn },
   reportCards: { en: reportCardsEn, ar: reportCardsAr satisfies typeof reportCardsEn },
+  portal: { en: portalEn, ar: portalAr satisfies typeof portalEn },
 } as const;
 
 const englishCatalogue = mergeCatalogues(
   mergeCatalogues(
-    mergeCatalogues(mergeCatalogues(mergeCatalogues(en, recordsEn), timetableEn), attendanceEn),
-    gradebookEn,
+    mergeCatalogues(
+      mergeCatalogues(mergeCatalogues(mergeCatalogues(en, recordsEn), timetableEn), attendanceEn),
+      gradebookEn,
+    ),
+    reportCardsEn,
   ),
-  reportCardsEn,
+  portalEn,
 );
 
 // Each feature area keeps its strings in catalogues of its own, laid over the main ones.
@@ -42,12 +48,15 @@ export const resources = {
     translation: mergeCatalogues(
       mergeCatalogues(
         mergeCatalogues(
-          mergeCatalogues(mergeCatalogues(ar satisfies typeof en, recordsAr), timetableAr),
-          attendanceAr,
+          mergeCatalogues(
+            mergeCatalogues(mergeCatalogues(ar satisfies typeof en, recordsAr), timetableAr),
+            attendanceAr,
+          ),
+          gradebookAr,
         ),
-        gradebookAr,
+        reportCardsAr,
       ),
-      reportCardsAr,
+      portalAr,
     ) satisfies typeof englishCatalogue,
   },
 } as const;
