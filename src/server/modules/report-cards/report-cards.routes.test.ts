@@ -18,6 +18,7 @@ import {
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { newId } from '../../platform/db/ids.js';
+import { terms } from '../academics/academics.table.js';
 import { attendanceMarks, attendanceRegisters } from '../attendance/attendance.table.js';
 import { assessmentCategories, assessments, scores } from '../gradebook/gradebook.table.js';
 import { students } from '../people/people.table.js';
@@ -704,12 +705,18 @@ describe('an Arabic school', () => {
         .set({ firstName: 'لينا', lastName: 'حداد' })
         .where(eq(students.id, f.students.ana)),
     );
+    await t.db.withTenant(f.school.id, (tx) =>
+      tx.update(terms).set({ name: 'الفصل الأول' }).where(eq(terms.id, f.term1Id)),
+    );
     expect(
       (await f.c.admin.post('/api/report-cards/publish', { termId: f.term1Id })).statusCode,
     ).toBe(200);
     const res = await f.c.parent.get(`${cardUrl(f, 'ana')}/pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="report-card-A-ana-${addDays(f.today, -60)}.pdf"`,
+    );
     const text = await pdfText(res.rawPayload);
     expect(text).toContain('لينا حداد');
     expect(text).toContain('الشهادة المدرسية');

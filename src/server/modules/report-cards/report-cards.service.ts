@@ -202,7 +202,8 @@ export async function listComments(
 /**
  * Whether the reader may write the comment: a class comment needs the class (of that term)
  * taught by the teacher, a homeroom comment (no class) needs her to be the homeroom teacher of
- * the student's section that year. Admins may write any. The student must be on the roster.
+ * the student's section that year. Admins may write any. A new comment needs the student on
+ * the class's roster in the term.
  */
 async function checkCommentTarget(
   tx: Tx,
@@ -210,6 +211,7 @@ async function checkCommentTarget(
   term: TermRow,
   studentId: string,
   classId: string | null,
+  { onRoster }: { onRoster: boolean },
 ): Promise<void> {
   const student = await findStudentForTerm(tx, term, studentId);
   if (!student) {
@@ -227,7 +229,7 @@ async function checkCommentTarget(
     if (!reach.all && !(await teachesClass(tx, reach.staffId, found.id))) {
       throw forbidden('You can only comment on classes you teach.');
     }
-    if (!(await isOnClassRoster(tx, term, found.id, student.id))) {
+    if (onRoster && !(await isOnClassRoster(tx, term, found.id, student.id))) {
       throw new AppError('NOT_ON_ROSTER', 'This student is not in this class this term.');
     }
     return;
@@ -261,7 +263,7 @@ export async function saveComment(
         { field: 'termId', code: 'unknown', message: 'is not a term here' },
       ]);
     }
-    await checkCommentTarget(tx, reach, term, input.studentId, input.classId);
+    await checkCommentTarget(tx, reach, term, input.studentId, input.classId, { onRoster: true });
     if (await findPublication(tx, term.id)) throw published();
     const key = { termId: term.id, studentId: input.studentId, classId: input.classId };
     const before = await findCommentFor(tx, key);
@@ -306,7 +308,8 @@ export async function deleteComment(ctx: TenantContext, unverifiedId: string): P
     if (!term || !row) throw commentNotFound();
     if (!reach.all) {
       try {
-        await checkCommentTarget(tx, reach, term, row.studentId, row.classId);
+        // A comment stays hers to remove after the student has left the class.
+        await checkCommentTarget(tx, reach, term, row.studentId, row.classId, { onRoster: false });
       } catch (error) {
         // Another teacher's comment is not hers to see.
         if (error instanceof AppError && error.code === 'FORBIDDEN') throw commentNotFound();
@@ -556,6 +559,7 @@ export async function renderReportCard(
   const locale = query.locale ?? (ctx.school.locale === 'ar' ? 'ar' : 'en');
   const pdf = await renderReportCardPdf(card.content, locale);
   const admission = fileSafe(card.content.student.studentNumber) || card.studentId.slice(0, 8);
-  const term = fileSafe(card.content.term.name) || card.termId.slice(0, 8);
+  // A term named in Arabic has nothing left once made ASCII; its first day names it instead.
+  const term = fileSafe(card.content.term.name) || card.content.term.startsOn;
   return { filename: `report-card-${admission}-${term}.pdf`, pdf };
 }
