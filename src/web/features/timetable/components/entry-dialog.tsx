@@ -169,7 +169,8 @@ function EntryForm({
           label={tt('timetable.entry.class')}
           required
           searchable
-          data-autofocus
+          // Focus opens the list: right when adding, in the way when changing.
+          data-autofocus={entry ? undefined : true}
           data={(classes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           value={classId}
           onChange={chooseClass}
@@ -179,6 +180,7 @@ function EntryForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <NativeSelect
             label={tt('timetable.entry.period')}
+            data-autofocus={entry ? true : undefined}
             value={periodId}
             onChange={(e) => choosePeriod(e.currentTarget.value)}
             error={serverErrors.periodId}

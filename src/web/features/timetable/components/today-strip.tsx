@@ -47,6 +47,7 @@ export function TodayStrip({ day, canRecord }: TodayStripProps) {
                 key={`${item.entryId}:${item.student?.id ?? ''}`}
                 item={item}
                 canRecord={canRecord}
+                ownStudentId={data.studentId}
               />
             ))}
           </Group>
@@ -58,8 +59,18 @@ export function TodayStrip({ day, canRecord }: TodayStripProps) {
   );
 }
 
-function TodayItem({ item, canRecord }: { item: DayItem; canRecord: boolean }) {
+function TodayItem({
+  item,
+  canRecord,
+  ownStudentId,
+}: {
+  item: DayItem;
+  canRecord: boolean;
+  ownStudentId: string | null;
+}) {
   const tt = useTimetableT();
+  // A student's own lessons need no name; a guardian's say which child's they are.
+  const own = item.student !== null && item.student.id === ownStudentId;
   // Only the teacher of the lesson takes its register; a child's lesson is only shown.
   const showRegister = canRecord && item.student === null;
   return (
@@ -69,8 +80,8 @@ function TodayItem({ item, canRecord }: { item: DayItem; canRecord: boolean }) {
           {item.period.name} · {timeRange(item.period.startsAt, item.period.endsAt)}
         </Text>
         <Text fw={600}>{item.class.name}</Text>
-        {item.room && <Text size="sm">{tt('timetable.today.room', { name: item.room.name })}</Text>}
-        {item.student && <Text size="sm">{item.student.name}</Text>}
+        {item.room && <Text size="sm">{item.room.name}</Text>}
+        {item.student && !own && <Text size="sm">{item.student.name}</Text>}
         {showRegister && (
           <Anchor
             renderRoot={(props) => (

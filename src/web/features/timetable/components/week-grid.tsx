@@ -113,7 +113,7 @@ function LessonCard({
   const facts = [
     show.group ? groupLabel(entry) : '',
     show.teacher ? (entry.teacher?.name ?? '') : '',
-    show.room && entry.room ? tt('timetable.grid.room', { name: entry.room.name }) : '',
+    show.room ? (entry.room?.name ?? '') : '',
   ].filter(Boolean);
   const body = (
     <Box
