@@ -14,6 +14,7 @@ import {
 import { classEnrollments, sectionEnrollments } from '../enrollment/enrollment.table.js';
 import { guardians, staff, studentGuardians, students } from '../people/people.table.js';
 import { users } from '../users/users.table.js';
+import { seedDemoTeaching } from './demo-teaching.js';
 
 // A realistic year for each demo school: terms, six grades with two sections each, eight
 // subjects, rooms, classes with teachers, 300 students with guardians and their enrollments.
@@ -166,6 +167,7 @@ export async function seedDemoRecords(
   slug: string,
   locale: 'en' | 'ar',
   links: DemoLinks,
+  timeZone = 'UTC',
 ): Promise<void> {
   const random = generator([...slug].reduce((a, c) => a * 31 + c.charCodeAt(0), 7));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -388,4 +390,7 @@ export async function seedDemoRecords(
   await link(links.staffEmail, { linkedStaffId: officeRow.id });
   await link(links.studentEmail, { linkedStudentId: studentRows[0]?.id ?? null });
   await link(links.guardianEmail, { linkedGuardianId: guardianRows[0]?.id ?? null });
+
+  // Timetable, attendance, gradebook and report-card comments for this year.
+  await seedDemoTeaching(tx, schoolId, { locale, random, timeZone });
 }
