@@ -6,6 +6,7 @@ import {
   Stack,
   Table,
   Text,
+  Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -48,15 +49,20 @@ export function FamilyPanel({ guardian }: { guardian: boolean }) {
   }
   return (
     <Stack gap="md">
-      {guardian && people.length > 1 && (
-        <NativeSelect
-          label={rt('reportCards.mine.child')}
-          value={studentId}
-          onChange={(e) => setChosen(e.currentTarget.value)}
-          data={people.map((s) => ({ value: s.id, label: personName(s) }))}
-          maw={360}
-        />
-      )}
+      {guardian &&
+        (people.length > 1 ? (
+          <NativeSelect
+            label={rt('reportCards.mine.child')}
+            value={studentId}
+            onChange={(e) => setChosen(e.currentTarget.value)}
+            data={people.map((s) => ({ value: s.id, label: personName(s) }))}
+            maw={360}
+          />
+        ) : (
+          <Title order={2} size="h3">
+            {people[0] ? personName(people[0]) : ''}
+          </Title>
+        ))}
       <StudentCards studentId={studentId} />
     </Stack>
   );
