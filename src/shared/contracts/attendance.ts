@@ -176,7 +176,7 @@ export type MyRegistersQuery = Static<typeof MyRegistersQuery>;
 export const MyRegisterSchema = Type.Object({
   kind: RegisterKindSchema,
   class: Nullable(Type.Object({ id: Id, name: Type.String() })),
-  section: Nullable(Type.Object({ id: Id, name: Type.String() })),
+  section: Nullable(Type.Object({ id: Id, name: Type.String(), gradeLevelName: Type.String() })),
   period: Nullable(
     Type.Object({ id: Id, name: Type.String(), startsAt: Type.String(), endsAt: Type.String() }),
   ),

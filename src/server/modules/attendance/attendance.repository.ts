@@ -486,12 +486,16 @@ export async function teachingSlotsOn(
 export async function homeroomSections(
   tx: Tx,
   staffId: string,
-): Promise<{ id: string; name: string }[]> {
+): Promise<{ id: string; name: string; gradeLevelName: string }[]> {
   return tx
-    .select({ id: sections.id, name: sections.name })
+    .select({ id: sections.id, name: sections.name, gradeLevelName: gradeLevels.name })
     .from(sections)
+    .innerJoin(
+      gradeLevels,
+      and(eq(gradeLevels.schoolId, sections.schoolId), eq(gradeLevels.id, sections.gradeLevelId)),
+    )
     .where(eq(sections.homeroomTeacherId, staffId))
-    .orderBy(asc(sections.name), asc(sections.id));
+    .orderBy(asc(gradeLevels.sortOrder), asc(sections.name), asc(sections.id));
 }
 
 export interface RegisterCountsRow {

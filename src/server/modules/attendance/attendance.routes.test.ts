@@ -305,7 +305,12 @@ describe('saving a register', () => {
     const mine = await f.c.ada.get(`/api/attendance/mine?date=${f.today}`);
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().items).toMatchObject([
-      { kind: 'daily', section: { id: f.section1AId, name: '1A' }, taken: false, counts: null },
+      {
+        kind: 'daily',
+        section: { id: f.section1AId, name: '1A', gradeLevelName: 'Grade 1' },
+        taken: false,
+        counts: null,
+      },
       {
         kind: 'class',
         class: { id: f.classes.math1A, name: 'Mathematics 1A' },

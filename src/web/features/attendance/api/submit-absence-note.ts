@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import type {
+  AbsenceNote,
+  CreateAbsenceNoteBody,
+} from '../../../../shared/contracts/attendance.js';
+import { api } from '../../../lib/api-client';
+
+import { attendanceQueryKey } from './attendance-query-key';
+
+export function submitAbsenceNote(body: CreateAbsenceNoteBody): Promise<AbsenceNote> {
+  return api.post<AbsenceNote>('/api/attendance/absence-notes', body);
+}
+
+export function useSubmitAbsenceNote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: submitAbsenceNote,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: attendanceQueryKey }),
+  });
+}
