@@ -1,9 +1,20 @@
 import type { TFunction } from 'i18next';
 
+import attendanceEn from '../i18n/attendance.en.json';
 import en from '../i18n/en.json';
+import gradebookEn from '../i18n/gradebook.en.json';
 import recordsEn from '../i18n/records.en.json';
+import reportCardsEn from '../i18n/report-cards.en.json';
+import timetableEn from '../i18n/timetable.en.json';
 
-const NAV = { ...en.nav, ...recordsEn.nav };
+const NAV = {
+  ...en.nav,
+  ...recordsEn.nav,
+  ...timetableEn.nav,
+  ...attendanceEn.nav,
+  ...gradebookEn.nav,
+  ...reportCardsEn.nav,
+};
 
 type NavKey = Exclude<keyof typeof NAV, 'label' | 'toggle'>;
 
