@@ -12,15 +12,14 @@ import {
   findStaffName,
   findTermById,
   insertEntries,
-  listEntryViews,
+  listTermEntryViews,
   listTermClasses,
   listTermEntries,
   lockTermTimetable,
+  type NewEntryRow,
   type TermClassRow,
 } from './timetable.repository.js';
-import { timetableEntries } from './timetable.table.js';
 import { findClashes, type Clash, type SlotEntry } from './timetable.rules.js';
-import { eq } from 'drizzle-orm';
 
 // Copying a term's timetable into another term, all or nothing: each class of the source term
 // is matched to a class of the target term (same subject, same section or grade level) or
@@ -144,11 +143,11 @@ export async function copyTimetable(
         }
       }
 
-      const sourceEntries = await listEntryViews(tx, eq(timetableEntries.termId, from.id));
+      const sourceEntries = await listTermEntryViews(tx, from.id);
       const staffNames = new Map<string, string | null>();
       const placed = new Map<string, SlotEntry[]>();
       const clashes: Clash[] = [];
-      const rows: (typeof timetableEntries.$inferInsert)[] = [];
+      const rows: NewEntryRow[] = [];
       for (const entry of sourceEntries) {
         const target = mapped.get(entry.classId);
         if (!target) continue;

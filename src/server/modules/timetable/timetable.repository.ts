@@ -20,6 +20,7 @@ import { periods, timetableEntries } from './timetable.table.js';
 
 export type PeriodRow = typeof periods.$inferSelect;
 export type EntryRow = typeof timetableEntries.$inferSelect;
+export type NewEntryRow = typeof timetableEntries.$inferInsert;
 export type TermRow = typeof terms.$inferSelect;
 
 function first<T>(rows: T[]): T | null {
@@ -34,13 +35,9 @@ function one<T>(rows: T[], table: string): T {
 
 const touched = { updatedAt: sql`now()` };
 
-/** A transaction-scoped advisory lock on a name (exclusive, or shared with other sharers). */
-async function advisoryLock(tx: Tx, name: string, mode: 'exclusive' | 'shared'): Promise<void> {
-  if (mode === 'shared') {
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${name}, 0))`);
-  } else {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
-  }
+/** A transaction-scoped advisory lock on a name, released at commit or rollback. */
+async function advisoryLock(tx: Tx, name: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +45,7 @@ async function advisoryLock(tx: Tx, name: string, mode: 'exclusive' | 'shared'):
 
 /** Period writes of one school run one at a time, so two cannot both pass the overlap check. */
 export async function lockPeriodWrites(tx: Tx, schoolId: string): Promise<void> {
-  await advisoryLock(tx, `periods:${schoolId}`, 'exclusive');
+  await advisoryLock(tx, `periods:${schoolId}`);
 }
 
 export async function listPeriods(tx: Tx): Promise<PeriodRow[]> {
@@ -153,17 +150,12 @@ export async function termsContaining(tx: Tx, day: string): Promise<TermRow[]> {
 // Entries: locks
 
 /**
- * Entry writes hold the term's lock shared and the slot's exclusively: two writes to the same
- * slot decide one after the other (the grade-level rule has no index behind it), while a copy
- * into the term holds the term's lock exclusively and so waits for, and holds off, them all.
+ * One timetable write per term at a time: entry writes and copies into the term queue up here,
+ * so the clash check (the grade-level rule has no index behind it) sees every committed entry.
+ * Timetables are edited by a few admins, so a lock per term costs nothing.
  */
-export async function lockSlot(tx: Tx, termId: string, day: number, periodId: string) {
-  await advisoryLock(tx, `timetable.term:${termId}`, 'shared');
-  await advisoryLock(tx, `timetable.slot:${termId}:${day}:${periodId}`, 'exclusive');
-}
-
 export async function lockTermTimetable(tx: Tx, termId: string): Promise<void> {
-  await advisoryLock(tx, `timetable.term:${termId}`, 'exclusive');
+  await advisoryLock(tx, `timetable.term:${termId}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,6 +264,11 @@ export async function listEntryViews(tx: Tx, where: SQL | undefined): Promise<En
 
 export async function findEntryView(tx: Tx, id: string): Promise<EntryViewRow | null> {
   return first(await listEntryViews(tx, eq(timetableEntries.id, id)));
+}
+
+/** Every entry of a term, with names. */
+export async function listTermEntryViews(tx: Tx, termId: string): Promise<EntryViewRow[]> {
+  return listEntryViews(tx, eq(timetableEntries.termId, termId));
 }
 
 /** The entries in one slot, except one (the entry being moved). */
@@ -395,10 +392,7 @@ export async function findEntry(tx: Tx, id: string, lock?: 'update'): Promise<En
   return first(lock ? await query.for(lock) : await query);
 }
 
-export async function insertEntries(
-  tx: Tx,
-  rows: (typeof timetableEntries.$inferInsert)[],
-): Promise<EntryRow[]> {
+export async function insertEntries(tx: Tx, rows: NewEntryRow[]): Promise<EntryRow[]> {
   if (rows.length === 0) return [];
   return tx.insert(timetableEntries).values(rows).returning();
 }
