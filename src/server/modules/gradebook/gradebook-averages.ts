@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db/database.js';
 import {
+  findAveragingRules,
   findDefaultScale,
-  findSettings,
   findTerm,
   listAssessments,
   listCategories,
@@ -71,7 +71,7 @@ function groupByClass<T extends { classId: string }>(rows: readonly T[]): Map<st
  * in at some point during the term. Every assessment counts, published or not, with the
  * school's "missing counts as zero" setting and its default scale. `studentIds` null means
  * every student of those classes. Runs inside the caller's withTenant transaction and issues
- * the same seven queries however many students and classes there are.
+ * the same six queries however many students and classes there are.
  */
 export async function termAveragesForStudents(
   tx: Tx,
@@ -100,8 +100,8 @@ export async function termAveragesForStudents(
     if (list) list.push(score);
     else scoresByClass.set(classId, [score]);
   }
-  const settings = await findSettings(tx, schoolId);
-  const scale = await defaultScale(tx, schoolId);
+  const rules = await findAveragingRules(tx, schoolId);
+  const bands = rules.scale?.bands ?? BUILT_IN_SCALE.bands;
 
   const studentsByClass = new Map<string, string[]>();
   for (const e of enrollments) {
@@ -115,7 +115,7 @@ export async function termAveragesForStudents(
       assessments.get(classId) ?? [],
       scoresByClass.get(classId) ?? [],
       classStudents,
-      { missingCountsAsZero: settings.missingCountsAsZero, bands: scale.bands },
+      { missingCountsAsZero: rules.missingCountsAsZero, bands },
     );
     for (const [studentId, average] of averages) {
       let perClass = result.get(studentId);

@@ -164,6 +164,35 @@ export async function upsertSettings(
   );
 }
 
+export interface AveragingRules {
+  missingCountsAsZero: boolean;
+  /** The default scale, or null while the school has none. */
+  scale: { id: string; name: string; bands: GradeBand[] } | null;
+}
+
+/** The setting and the default scale in one round trip: every average needs both. */
+export async function findAveragingRules(tx: Tx, schoolId: string): Promise<AveragingRules> {
+  const result = await tx.execute<{
+    missing: boolean;
+    id: string | null;
+    name: string | null;
+    bands: GradeBand[] | null;
+  }>(sql`
+    select coalesce((select gs.missing_counts_as_zero from ${gradebookSettings} gs
+                      where gs.school_id = ${schoolId}), false) as missing,
+           s.id, s.name, s.bands
+      from (select 1) as one
+      left join ${gradingScales} s on s.school_id = ${schoolId} and s.is_default`);
+  const row = result.rows[0];
+  return {
+    missingCountsAsZero: row?.missing === true,
+    scale:
+      row?.id && row.name !== null && row.bands !== null
+        ? { id: row.id, name: row.name, bands: row.bands }
+        : null,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Classes as the gradebook sees them
 
@@ -207,6 +236,43 @@ export async function findGradebookClass(
     .where(and(eq(classes.schoolId, schoolId), eq(classes.id, id)))
     .limit(1);
   return first(lock ? await query.for(lock, { of: classes }) : await query);
+}
+
+/** The class with its term, subject and teachers, in one query. */
+export async function findGradebookClassWithTeachers(
+  tx: Tx,
+  schoolId: string,
+  id: string,
+): Promise<(GradebookClassRow & { teachers: Omit<TeacherRow, 'classId'>[] }) | null> {
+  return first(
+    await tx
+      .select({
+        id: classes.id,
+        name: classes.name,
+        termId: terms.id,
+        termName: terms.name,
+        termStartsOn: terms.startsOn,
+        termEndsOn: terms.endsOn,
+        subjectId: subjects.id,
+        subjectCode: subjects.code,
+        subjectName: subjects.name,
+        teachers: sql<Omit<TeacherRow, 'classId'>[]>`coalesce((
+          select json_agg(json_build_object('id', st.id, 'firstName', st.first_name,
+                                            'lastName', st.last_name)
+                          order by st.last_name, st.first_name, st.id)
+            from ${classTeachers} ct
+            join ${staff} st on st.school_id = ct.school_id and st.id = ct.staff_id
+           where ct.school_id = ${classes.schoolId} and ct.class_id = ${classes.id}), '[]'::json)`,
+      })
+      .from(classes)
+      .innerJoin(terms, and(eq(terms.schoolId, classes.schoolId), eq(terms.id, classes.termId)))
+      .innerJoin(
+        subjects,
+        and(eq(subjects.schoolId, classes.schoolId), eq(subjects.id, classes.subjectId)),
+      )
+      .where(and(eq(classes.schoolId, schoolId), eq(classes.id, id)))
+      .limit(1),
+  );
 }
 
 export interface TeacherRow {

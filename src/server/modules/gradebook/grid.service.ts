@@ -16,14 +16,12 @@ import { toCategory } from './categories.service.js';
 import { classAverages } from './gradebook-averages.js';
 import { classNotFound, forbidden, recordableClass } from './gradebook-access.js';
 import {
-  findDefaultScale,
-  findGradebookClass,
-  findSettings,
+  findAveragingRules,
+  findGradebookClassWithTeachers,
   listAssessments,
   listCategories,
   listGradebookRoster,
   listScores,
-  listTeachersOf,
   upsertScores,
   type AssessmentRow,
   type GradebookClassRow,
@@ -36,11 +34,15 @@ import { BUILT_IN_SCALE } from './grading-scale.rules.js';
 // average, read in a fixed number of queries whatever the class size; and the bulk save that
 // writes any number of cells (up to the contract's limit) all or nothing.
 
-async function effectiveScale(tx: Tx, schoolId: string): Promise<EffectiveScale> {
-  const row = await findDefaultScale(tx, schoolId);
-  return row
-    ? { id: row.id, name: row.name, bands: row.bands }
-    : { id: null, name: BUILT_IN_SCALE.name, bands: BUILT_IN_SCALE.bands };
+async function averagingRules(
+  tx: Tx,
+  schoolId: string,
+): Promise<{ missingCountsAsZero: boolean; scale: EffectiveScale }> {
+  const rules = await findAveragingRules(tx, schoolId);
+  return {
+    missingCountsAsZero: rules.missingCountsAsZero,
+    scale: rules.scale ?? { id: null, name: BUILT_IN_SCALE.name, bands: BUILT_IN_SCALE.bands },
+  };
 }
 
 function roster(ctx: TenantContext, tx: Tx, klass: GradebookClassRow) {
@@ -61,10 +63,9 @@ async function averagesOf(
   scores: ScoreRow[],
 ): Promise<{ averages: StudentAverage[]; missingCountsAsZero: boolean; scale: EffectiveScale }> {
   const categories = await listCategories(tx, schoolId, [klass.id]);
-  const settings = await findSettings(tx, schoolId);
-  const scale = await effectiveScale(tx, schoolId);
+  const { missingCountsAsZero, scale } = await averagingRules(tx, schoolId);
   const byStudent = classAverages(categories, assessments, scores, studentIds, {
-    missingCountsAsZero: settings.missingCountsAsZero,
+    missingCountsAsZero,
     bands: scale.bands,
   });
   return {
@@ -72,14 +73,14 @@ async function averagesOf(
       studentId,
       ...(byStudent.get(studentId) ?? { percent: null, band: null }),
     })),
-    missingCountsAsZero: settings.missingCountsAsZero,
+    missingCountsAsZero,
     scale,
   };
 }
 
 /**
  * The grid, for whole-school readers and the class's teachers (it shows every student's
- * scores, so students and guardians are refused). Nine queries, none per student.
+ * scores, so students and guardians are refused). Six queries, none per student.
  */
 export async function getGradebook(
   ctx: TenantContext,
@@ -87,9 +88,9 @@ export async function getGradebook(
 ): Promise<GradebookGrid> {
   const { actor, scopes } = requirePermission(ctx, 'grades:read');
   return ctx.services.db.withTenant(ctx.schoolId, async (tx) => {
-    const klass = await findGradebookClass(tx, ctx.schoolId, unverifiedClassId);
+    const klass = await findGradebookClassWithTeachers(tx, ctx.schoolId, unverifiedClassId);
     if (!klass) throw classNotFound();
-    const teachers = await listTeachersOf(tx, ctx.schoolId, [klass.id]);
+    const teachers = klass.teachers;
     const teachesIt =
       scopes.includes('own-classes') && teachers.some((t) => t.id === actor.linkedStaffId);
     if (!scopes.includes('all') && !teachesIt) throw forbidden();
@@ -101,14 +102,13 @@ export async function getGradebook(
     const scores = (await listScores(tx, ctx.schoolId, [klass.id])).filter((s) =>
       onRoster.has(s.studentId),
     );
-    const settings = await findSettings(tx, ctx.schoolId);
-    const scale = await effectiveScale(tx, ctx.schoolId);
+    const { missingCountsAsZero, scale } = await averagingRules(tx, ctx.schoolId);
     const byStudent = classAverages(
       categories,
       assessments,
       scores,
       students.map((s) => s.id),
-      { missingCountsAsZero: settings.missingCountsAsZero, bands: scale.bands },
+      { missingCountsAsZero, bands: scale.bands },
     );
     return {
       class: {
@@ -121,7 +121,7 @@ export async function getGradebook(
           startsOn: klass.termStartsOn,
           endsOn: klass.termEndsOn,
         },
-        teachers: teachers.map(({ id, firstName, lastName }) => ({ id, firstName, lastName })),
+        teachers,
       },
       categories: categories.map(toCategory),
       assessments: assessments.map(toAssessment),
@@ -137,7 +137,7 @@ export async function getGradebook(
         studentId: s.id,
         ...(byStudent.get(s.id) ?? { percent: null, band: null }),
       })),
-      missingCountsAsZero: settings.missingCountsAsZero,
+      missingCountsAsZero,
       scale,
     };
   });

@@ -9,8 +9,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { schoolToday } from '../enrollment/school-date.js';
 import { ownStudentIds, type ClassView } from './gradebook-access.js';
 import {
-  findDefaultScale,
-  findSettings,
+  findAveragingRules,
   findStudentSummary,
   findTerm,
   findTermAround,
@@ -58,11 +57,13 @@ export async function getStudentGrades(
       ? await findTerm(tx, schoolId, query.termId)
       : await findTermAround(tx, schoolId, schoolToday(ctx.school.timezone));
     if (query.termId && !term) throw new AppError('TERM_NOT_FOUND', 'No such term.');
-    const settings = await findSettings(tx, schoolId);
-    const scaleRow = await findDefaultScale(tx, schoolId);
-    const scale: EffectiveScale = scaleRow
-      ? { id: scaleRow.id, name: scaleRow.name, bands: scaleRow.bands }
-      : { id: null, name: BUILT_IN_SCALE.name, bands: BUILT_IN_SCALE.bands };
+    const rules = await findAveragingRules(tx, schoolId);
+    const settings = { missingCountsAsZero: rules.missingCountsAsZero };
+    const scale: EffectiveScale = rules.scale ?? {
+      id: null,
+      name: BUILT_IN_SCALE.name,
+      bands: BUILT_IN_SCALE.bands,
+    };
     const base = { student, missingCountsAsZero: settings.missingCountsAsZero, scale };
     if (!term) return { ...base, term: null, classes: [] };
 
