@@ -9,7 +9,8 @@ import type {
   ReportCardComment,
   StudentReportCards,
 } from '../../../shared/contracts/report-cards.js';
-import type { HostClient } from '../../../test/identity.js';
+import { createSchool } from '../../../test/factories.js';
+import { createUser, HostClient } from '../../../test/identity.js';
 import {
   addDays,
   createTeachingFixture,
@@ -784,5 +785,26 @@ describe('across schools', () => {
     const ids = own.json<Overview>().students.map((s) => s.studentId);
     expect(ids).toHaveLength(6);
     expect(ids.some((id) => Object.values(fa.students).includes(id))).toBe(false);
+  });
+});
+
+describe('plans without report cards', () => {
+  it('refuses every report-card endpoint and leaves the page out of the menu', async () => {
+    const school = await createSchool(t.db);
+    await t.owner.query(`update schools set plan_id = 'free' where id = $1`, [school.id]);
+    const user = await createUser(t.db, school.id, { roles: ['admin'] });
+    const admin = new HostClient(h.app, `${school.slug}.localhost`, '10.77.0.1');
+    expect((await admin.signIn(user.email)).statusCode).toBe(200);
+
+    const overview = await admin.get(`/api/report-cards?termId=${newId()}`);
+    expect(overview.statusCode).toBe(403);
+    expect(overview.json().error.code).toBe('FEATURE_NOT_AVAILABLE');
+    const publish = await admin.post('/api/report-cards/publish', { termId: newId() });
+    expect(publish.json().error.code).toBe('FEATURE_NOT_AVAILABLE');
+
+    const nav = await admin.get('/api/me/navigation');
+    const keys = (nav.json().items as { key: string }[]).map((i) => i.key);
+    expect(keys).not.toContain('report-cards');
+    expect(keys).toContain('timetable');
   });
 });

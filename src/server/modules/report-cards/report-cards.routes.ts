@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   CardParams,
   CommentGroupsQuery,
@@ -27,6 +27,7 @@ import {
   type TermBody as TermInput,
 } from '../../../shared/contracts/report-cards.js';
 import { tenantCtx } from '../../platform/auth/context.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import {
   deleteComment,
   getOverview,
@@ -47,12 +48,20 @@ const comment = { ...school, access: { permission: 'report-cards:comment' as con
 const publish = { ...school, access: { permission: 'report-cards:publish' as const } };
 const tags = ['report-cards'];
 
+/** Report cards are a plan feature; a school whose plan leaves them out gets 403 everywhere. */
+async function requireReportCardsFeature(request: FastifyRequest): Promise<void> {
+  if (request.tenant?.features.reportCards === false) {
+    throw new AppError('FEATURE_NOT_AVAILABLE', "Report cards are not part of this school's plan.");
+  }
+}
+
 /** The report-cards API on school hosts. */
 export function registerReportCardsRoutes(app: FastifyInstance): void {
   app.get<{ Querystring: CommentGroupsInput }>(
     '/api/report-cards/comment-groups',
     {
       config: comment,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: 'Classes and homeroom sections of a term you may comment on',
@@ -67,6 +76,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comments',
     {
       config: comment,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A class's roster (or a homeroom section) with each student's comment",
@@ -81,6 +91,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comments',
     {
       config: comment,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: 'Write the comment on a student for a class, or the homeroom comment (no class)',
@@ -98,6 +109,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comments/:id',
     {
       config: comment,
+      preHandler: requireReportCardsFeature,
       schema: { tags, summary: 'Remove a comment', params: StudentParams },
     },
     async (request, reply) => {
@@ -110,6 +122,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/preview',
     {
       config: read,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's card as it would be published now (not stored)",
@@ -124,6 +137,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards',
     {
       config: read,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A term's students with missing comments and cards, and its publication",
@@ -138,6 +152,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/publish',
     {
       config: publish,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: 'Snapshot every card of the term and show them to students and guardians',
@@ -152,6 +167,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/unpublish',
     {
       config: publish,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "Hide the term's cards again (the snapshots are kept)",
@@ -168,6 +184,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/terms/:termId/students/:studentId',
     {
       config: read,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's published card",
@@ -182,6 +199,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/terms/:termId/students/:studentId/pdf',
     {
       config: read,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's published card as a PDF (English or Arabic)",
@@ -208,6 +226,7 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/students/:id/report-cards',
     {
       config: read,
+      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's published report cards you may read",

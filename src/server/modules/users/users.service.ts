@@ -89,6 +89,7 @@ export function getNavigation(ctx: TenantContext): Navigation {
   const hidden = new Set<string>();
   if (!ctx.services.config.mail.outboxVisible) hidden.add('outbox');
   if (ctx.school.features.customDomains === false) hidden.add('domains');
+  if (ctx.school.features.reportCards === false) hidden.add('report-cards');
   return {
     items: navigationFor(actor.grants, hidden).map(({ key, labelKey, path }) => ({
       key,
