@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 // categories and assessments, the score grid with its averages, and a student's grades.
 
 export const MAX_BANDS = 20;
+export const MAX_SCALES_PER_SCHOOL = 50;
 export const MAX_SCORES_PER_SAVE = 2000;
 export const MAX_CATEGORIES_PER_CLASS = 20;
 export const MAX_ASSESSMENTS_PER_CLASS = 200;

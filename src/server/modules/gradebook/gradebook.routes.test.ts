@@ -187,6 +187,20 @@ describe('grading scales', () => {
     ).toBe(404);
   });
 
+  it('keeps a school to fifty scales', async () => {
+    const g = await createTeachingFixture(t, h.app);
+    await t.owner.query(
+      `insert into grading_scales (school_id, id, name, bands)
+       select $1, gen_random_uuid(), 'Scale ' || n, '[{"label": "P", "minPercent": 0}]'::jsonb
+         from generate_series(1, 50) n`,
+      [g.school.id],
+    );
+    const res = await g.c.admin.post('/api/grading-scales', { name: 'One more', bands: letters });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('RULE_VIOLATION');
+    expect((await g.c.admin.get('/api/grading-scales')).json().items).toHaveLength(50);
+  });
+
   it('leaves scales and settings to grades:manage', async () => {
     for (const c of [f.c.ada, f.c.pupil, f.c.parent, f.c.staff]) {
       expect((await c.post('/api/grading-scales', { name: 'No', bands: letters })).statusCode).toBe(

@@ -1,11 +1,10 @@
+import { MAX_BANDS } from '../../../shared/contracts/gradebook.js';
 import type { ErrorDetail } from '../../platform/errors/app-error.js';
 import type { GradeBand } from './gradebook.table.js';
 
 // What makes a grading scale usable, kept free of the database. A scale maps an average to
 // the label of the highest band whose minimum it reaches, so every average needs a band
 // (one starts at 0) and no two bands may share a minimum or a label.
-
-export const MAX_BANDS = 20;
 
 /** Used for bands while a school has created no scale of its own; never stored. */
 export const BUILT_IN_SCALE: { name: string; bands: GradeBand[] } = Object.freeze({

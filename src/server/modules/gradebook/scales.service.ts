@@ -1,10 +1,11 @@
-import type {
-  CreateGradingScaleBody,
-  GradebookSettings,
-  GradingScale,
-  GradingScaleList,
-  UpdateGradebookSettingsBody,
-  UpdateGradingScaleBody,
+import {
+  MAX_SCALES_PER_SCHOOL,
+  type CreateGradingScaleBody,
+  type GradebookSettings,
+  type GradingScale,
+  type GradingScaleList,
+  type UpdateGradebookSettingsBody,
+  type UpdateGradingScaleBody,
 } from '../../../shared/contracts/gradebook.js';
 import { recordAudit, recordUpdate } from '../../platform/audit/audit.js';
 import { requirePermission, type TenantContext } from '../../platform/auth/context.js';
@@ -90,7 +91,15 @@ export async function createScale(
   const row = await ctx.services.db
     .withTenant(ctx.schoolId, async (tx) => {
       await lockScales(tx, ctx.schoolId);
-      const isDefault = input.isDefault === true || (await countScales(tx, ctx.schoolId)) === 0;
+      const existing = await countScales(tx, ctx.schoolId);
+      // A school needs a handful of scales; the cap keeps the list whole, without pages.
+      if (existing >= MAX_SCALES_PER_SCHOOL) {
+        throw new AppError(
+          'RULE_VIOLATION',
+          `A school has at most ${MAX_SCALES_PER_SCHOOL} grading scales.`,
+        );
+      }
+      const isDefault = input.isDefault === true || existing === 0;
       const id = newId();
       if (isDefault) await clearDefaultScale(tx, ctx.schoolId, id);
       const created = await insertScale(tx, {
