@@ -3,6 +3,7 @@ import type { GradeBandValue } from '../../../shared/contracts/gradebook.js';
 // The grading-scale form: bands as typed, checked before sending with the same rules the
 // server applies (it checks again), so most mistakes show beside the band at once.
 
+/** The contract's MAX_BANDS, kept here so the page does not load the schema library. */
 export const MAX_BANDS = 20;
 
 export interface BandRow {
