@@ -1,10 +1,15 @@
+import { and, eq, gte, lte } from 'drizzle-orm';
 import { hashPassword } from '../../platform/auth/passwords.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
+import { terms } from '../academics/academics.table.js';
+import { schoolToday } from '../enrollment/school-date.js';
 import { insertOperator } from '../operators/operators.repository.js';
+import { publishTermReportCards } from '../report-cards/report-card-publishing.service.js';
 import { insertUser } from '../users/users.repository.js';
+import { users } from '../users/users.table.js';
 import { seedDemoRecords } from './demo-records.js';
-import { countSchools, insertSchool } from './schools.repository.js';
+import { countSchools, insertSchool, type SchoolRow } from './schools.repository.js';
 import type { SchoolStatus } from './schools.table.js';
 
 export interface DemoSchool {
@@ -72,6 +77,31 @@ export function demoEmail(local: string, slug: string): string {
 }
 
 /**
+ * Publishes the report cards of the term under way, so students and guardians have a card to
+ * open on first start (an admin unpublishes the term to let teachers change their comments).
+ */
+async function publishDemoReportCards(tx: Tx, school: SchoolRow): Promise<void> {
+  const today = schoolToday(school.timezone);
+  const [term] = await tx
+    .select({ id: terms.id })
+    .from(terms)
+    .where(and(lte(terms.startsOn, today), gte(terms.endsOn, today)))
+    .limit(1);
+  if (!term) return;
+  const [admin] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.email, demoEmail('admin', school.slug)));
+  await publishTermReportCards(
+    tx,
+    school.id,
+    term.id,
+    { userId: admin?.id ?? null, name: admin?.name ?? 'Admin' },
+    { name: school.name, locale: school.locale === 'ar' ? 'ar' : 'en' },
+  );
+}
+
+/**
  * Creates the demo schools, their accounts and the demo operator when the database has no
  * school at all. Returns whether it did, so start-up can say so. A database with any school
  * in it is never touched, so demo accounts exist only where this created them.
@@ -120,13 +150,21 @@ export async function seedDemoData(db: Database): Promise<boolean> {
           passwordHash,
         });
       }
-      await seedDemoRecords(tx, school.id, school.slug, school.locale === 'ar' ? 'ar' : 'en', {
-        teacherEmail: demoEmail('teacher', school.slug),
-        teacher2Email: demoEmail('teacher2', school.slug),
-        staffEmail: demoEmail('staff', school.slug),
-        studentEmail: demoEmail('student', school.slug),
-        guardianEmail: demoEmail('guardian', school.slug),
-      });
+      await seedDemoRecords(
+        tx,
+        school.id,
+        school.slug,
+        school.locale === 'ar' ? 'ar' : 'en',
+        {
+          teacherEmail: demoEmail('teacher', school.slug),
+          teacher2Email: demoEmail('teacher2', school.slug),
+          staffEmail: demoEmail('staff', school.slug),
+          studentEmail: demoEmail('student', school.slug),
+          guardianEmail: demoEmail('guardian', school.slug),
+        },
+        school.timezone,
+      );
+      await publishDemoReportCards(tx, school);
     });
   }
   return created.length > 0;

@@ -41,52 +41,74 @@ describe('the embedded database', () => {
     expect(fs.existsSync(path.join(dir, 'schoolhouse.lock'))).toBe(false);
   });
 
-  it('persists data across restarts, seeds demo schools once and locks while open', async () => {
-    const dir = tempDir();
-    const first = await openEmbedded(dir);
-    try {
-      await expect(openEmbedded(dir)).rejects.toThrow(DataDirLockedError);
-      expect(await seedDemoData(first)).toBe(true);
-      expect(await seedDemoData(first)).toBe(false);
-    } finally {
-      await first.close();
-    }
-    const second = await openEmbedded(dir);
-    try {
-      expect(await seedDemoData(second)).toBe(false);
-      const operator = await second.withPlatform((tx) =>
-        findOperatorByEmail(tx, DEMO_OPERATOR_EMAIL),
-      );
-      expect(operator?.totpSecret).toBe(DEMO_OPERATOR_TOTP_SECRET);
-      for (const demo of DEMO_SCHOOLS) {
-        const row = await second.withPlatform((tx) => findSchoolBySlug(tx, demo.slug));
-        expect(row).toMatchObject({ name: demo.name, status: demo.status, locale: demo.locale });
-        const counts = await second.withTenant(row?.id ?? '', async (tx) => {
-          const one = async (table: string) =>
-            (await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))
-              .rows[0]?.n;
-          return {
-            students: await one('students'),
-            guardians: await one('guardians'),
-            sections: await one('sections'),
-            gradeLevels: await one('grade_levels'),
-            subjects: await one('subjects'),
-            linkedAccounts: await one(
-              'users where linked_staff_id is not null or linked_student_id is not null or linked_guardian_id is not null',
-            ),
-          };
-        });
-        expect(counts).toEqual({
-          students: 300,
-          guardians: 300,
-          sections: 12,
-          gradeLevels: 6,
-          subjects: 8,
-          linkedAccounts: 5,
-        });
+  // Seeding four demo schools with a term of teaching data takes a few seconds of CPU; on a
+  // machine busy with other work that can stretch well past the default timeout.
+  it(
+    'persists data across restarts, seeds demo schools once and locks while open',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      const first = await openEmbedded(dir);
+      try {
+        await expect(openEmbedded(dir)).rejects.toThrow(DataDirLockedError);
+        expect(await seedDemoData(first)).toBe(true);
+        expect(await seedDemoData(first)).toBe(false);
+      } finally {
+        await first.close();
       }
-    } finally {
-      await second.close();
-    }
-  });
+      const second = await openEmbedded(dir);
+      try {
+        expect(await seedDemoData(second)).toBe(false);
+        const operator = await second.withPlatform((tx) =>
+          findOperatorByEmail(tx, DEMO_OPERATOR_EMAIL),
+        );
+        expect(operator?.totpSecret).toBe(DEMO_OPERATOR_TOTP_SECRET);
+        for (const demo of DEMO_SCHOOLS) {
+          const row = await second.withPlatform((tx) => findSchoolBySlug(tx, demo.slug));
+          expect(row).toMatchObject({ name: demo.name, status: demo.status, locale: demo.locale });
+          const counts = await second.withTenant(row?.id ?? '', async (tx) => {
+            const one = async (table: string) =>
+              (await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`)))
+                .rows[0]?.n;
+            return {
+              students: await one('students'),
+              guardians: await one('guardians'),
+              sections: await one('sections'),
+              gradeLevels: await one('grade_levels'),
+              subjects: await one('subjects'),
+              linkedAccounts: await one(
+                'users where linked_staff_id is not null or linked_student_id is not null or linked_guardian_id is not null',
+              ),
+              // The term under way has its report cards published, one per student in its classes.
+              termsUnderWay: await one(
+                'terms where starts_on <= current_date - 1 and ends_on >= current_date + 1',
+              ),
+              publications: await one('report_card_publications'),
+              cardsPerStudent: await one(
+                'report_cards rc where rc.student_id in (select ce.student_id from class_enrollments ce)',
+              ),
+              studentsInClasses: await one('(select distinct student_id from class_enrollments) s'),
+            };
+          });
+          const { termsUnderWay, publications, cardsPerStudent, studentsInClasses, ...records } =
+            counts;
+          expect(records).toEqual({
+            students: 300,
+            guardians: 300,
+            sections: 12,
+            gradeLevels: 6,
+            subjects: 8,
+            linkedAccounts: 5,
+          });
+          if (termsUnderWay === 1) {
+            expect(publications).toBe(1);
+            expect(cardsPerStudent).toBe(studentsInClasses);
+            expect(studentsInClasses).toBeGreaterThan(0);
+          }
+        }
+      } finally {
+        await second.close();
+      }
+    },
+  );
 });
