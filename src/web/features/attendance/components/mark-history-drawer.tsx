@@ -1,5 +1,3 @@
-import '@mantine/core/styles/Drawer.css';
-
 import { Drawer, List, Stack, Text } from '@mantine/core';
 
 import { PageLoader } from '../../../components/page-loader';

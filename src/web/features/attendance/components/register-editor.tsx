@@ -1,5 +1,3 @@
-import '@mantine/core/styles/Radio.css';
-
 import { Button, Group, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 

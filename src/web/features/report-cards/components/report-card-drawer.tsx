@@ -1,5 +1,3 @@
-import '@mantine/core/styles/Drawer.css';
-
 import { Drawer, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
