@@ -2,6 +2,10 @@ import { and, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.js';
 import { classEnrollments, sectionEnrollments } from '../enrollment/enrollment.table.js';
+import { attendanceRegisters } from '../attendance/attendance.table.js';
+import { assessments } from '../gradebook/gradebook.table.js';
+import { reportCardComments } from '../report-cards/report-cards.table.js';
+import { timetableEntries } from '../timetable/timetable.table.js';
 import { staff, students } from '../people/people.table.js';
 import {
   academicYears,
@@ -572,8 +576,15 @@ export async function deleteClass(tx: Tx, id: string): Promise<void> {
   await tx.delete(classes).where(eq(classes.id, id));
 }
 
+/** What hangs off a class: its students, its lessons and the work recorded in it. */
 export async function classDependents(tx: Tx, id: string) {
-  return { enrollments: await count(tx, classEnrollments, eq(classEnrollments.classId, id)) };
+  return {
+    enrollments: await count(tx, classEnrollments, eq(classEnrollments.classId, id)),
+    lessons: await count(tx, timetableEntries, eq(timetableEntries.classId, id)),
+    registers: await count(tx, attendanceRegisters, eq(attendanceRegisters.classId, id)),
+    assessments: await count(tx, assessments, eq(assessments.classId, id)),
+    comments: await count(tx, reportCardComments, eq(reportCardComments.classId, id)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

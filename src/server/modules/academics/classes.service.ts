@@ -217,6 +217,16 @@ export async function updateClass(
         throw new AppError('VALIDATION_FAILED', 'The request is not valid.', group);
       }
       await resolveReferences(tx, input);
+      // A timetabled class keeps its term and group: its lessons were checked for clashes
+      // against them. Moving it means taking it out of the timetable first.
+      const moves =
+        (input.termId !== undefined && input.termId !== before.termId) ||
+        sectionId !== before.sectionId ||
+        gradeLevelId !== before.gradeLevelId;
+      if (moves) {
+        const { lessons } = await classDependents(tx, before.id);
+        assertNotInUse('class', [[lessons, 'timetable lesson']]);
+      }
       const updated = await updateClassRow(tx, before.id, {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...(input.subjectId !== undefined ? { subjectId: input.subjectId } : {}),
@@ -241,7 +251,14 @@ export async function deleteClass(ctx: TenantContext, unverifiedId: string): Pro
       const found = await findClass(tx, unverifiedId, 'update');
       if (!found) throw classNotFound();
       const used = await classDependents(tx, found.id);
-      assertNotInUse('class', [[used.enrollments, 'student enrollment']]);
+      // Scores, registers and comments are saved work; they are never deleted along the way.
+      assertNotInUse('class', [
+        [used.enrollments, 'student enrollment'],
+        [used.lessons, 'timetable lesson'],
+        [used.registers, 'attendance register'],
+        [used.assessments, 'assessment'],
+        [used.comments, 'report-card comment'],
+      ]);
       // Its teacher assignments are part of the class, not records of their own.
       await deleteClassRow(tx, found.id);
       await recordAudit(tx, ctx, {

@@ -777,3 +777,28 @@ describe('writes at the same moment', () => {
     }
   });
 });
+
+describe('classes in the timetable', () => {
+  it('keep their term and group while they have lessons, and are never deleted with them', async () => {
+    const move = await a.c.admin.patch(`/api/classes/${a.classes.math1B}`, {
+      sectionId: a.section2AId,
+    });
+    expect(move.statusCode, move.body).toBe(409);
+    expect(move.json().error.code).toBe('IN_USE');
+    expect(move.json().error.message).toMatch(/timetable lesson/);
+    // Renaming is fine.
+    const rename = await a.c.admin.patch(`/api/classes/${a.classes.math1B}`, {
+      name: 'Maths 1B',
+    });
+    expect(rename.statusCode, rename.body).toBe(200);
+
+    const remove = await a.c.admin.delete(`/api/classes/${a.classes.math1B}`);
+    expect(remove.statusCode).toBe(409);
+    expect(remove.json().error.code).toBe('IN_USE');
+    expect(
+      await count('select count(*)::int as n from timetable_entries where class_id = $1', [
+        a.classes.math1B,
+      ]),
+    ).toBeGreaterThan(0);
+  });
+});
