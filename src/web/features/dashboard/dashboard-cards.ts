@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 
 import en from '../../i18n/en.json';
+import { portalCardText } from '../portal/portal-cards';
 
 type CardKey = Exclude<keyof typeof en.dashboard.cards, 'other'>;
 
@@ -18,6 +19,8 @@ export function cardText(t: TFunction, key: string): { description: string; acti
       action: t(`dashboard.cards.${key}.action`),
     };
   }
+  const teaching = portalCardText(t, key);
+  if (teaching) return teaching;
   return {
     description: t('dashboard.cards.other.description'),
     action: t('dashboard.cards.other.action'),

@@ -1,18 +1,40 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { BUILT_IN_ROLES, isBuiltInRole } from '../../../../shared/permissions.js';
 import { PageHeader } from '../../../components/page-header';
+import { PageLoader } from '../../../components/page-loader';
 import { SuccessAlert } from '../../../components/success-alert';
 import { useCurrentMe } from '../../auth/api/get-me';
 import { useNavigation } from '../../auth/api/get-navigation';
 import { navLabel } from '../../../lib/nav-labels';
 import { useWelcomeNotice } from '../../../lib/welcome-notice';
+import { TeacherToday } from '../../portal/components/teacher-today';
+import { homeKind } from '../../portal/home-kind';
 import { cardText, NOT_A_STARTING_POINT } from '../dashboard-cards';
 
+// Students and guardians land on a home page of their own, loaded only for them.
+const StudentHome = lazy(() =>
+  import('../../portal/routes/student-home').then((m) => ({ default: m.StudentHome })),
+);
+const GuardianHome = lazy(() =>
+  import('../../portal/routes/guardian-home').then((m) => ({ default: m.GuardianHome })),
+);
+
 export function DashboardPage() {
+  const me = useCurrentMe();
+  const kind = homeKind(me.roles, me.customRoles.length);
+  if (kind === 'staff') return <StaffDashboard />;
+  return (
+    <Suspense fallback={<PageLoader />}>
+      {kind === 'student' ? <StudentHome /> : <GuardianHome />}
+    </Suspense>
+  );
+}
+
+function StaffDashboard() {
   const { t } = useTranslation();
   const me = useCurrentMe();
   const { items } = useNavigation();
@@ -35,6 +57,7 @@ export function DashboardPage() {
           <Text size="sm">{t('dashboard.schoolReadyNext')}</Text>
         </SuccessAlert>
       )}
+      {me.roles.includes('teacher') && <TeacherToday />}
 
       <section aria-labelledby={rolesHeadingId}>
         <Title order={2} size="h3" id={rolesHeadingId} mb="xs">
