@@ -56,6 +56,10 @@ test('an admin invites a teacher, who accepts from the outbox and sees only teac
   await expect(teacherNav.getByRole('link')).toHaveText([
     'Dashboard',
     'Students',
+    'Timetable',
+    'Attendance',
+    'Gradebook',
+    'Report cards',
     'Classes',
     'Academic structure',
     'Staff',
@@ -67,7 +71,15 @@ test('a guardian sees no admin entries and cannot open admin pages', async ({ pa
   await signIn(page, 'greenwood.localhost', 'guardian@greenwood.demo');
   await expect(page.getByRole('heading', { name: /Welcome, / })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'My children', 'Profile']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Dashboard',
+    'My children',
+    'Timetable',
+    'Attendance',
+    'Grades',
+    'Report cards',
+    'Profile',
+  ]);
   for (const name of ['Users', 'Roles', 'Audit log', 'School settings', 'Outbox']) {
     await expect(page.getByRole('link', { name })).toHaveCount(0);
   }

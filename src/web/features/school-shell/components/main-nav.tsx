@@ -12,13 +12,21 @@ function isActive(pathname: string, path: string): boolean {
   return pathname === path || pathname.startsWith(`${path}/`);
 }
 
-/** Exactly the entries the server returned for this actor, in its order. */
+/**
+ * Exactly the entries the server returned for this actor, in its order. An admin's menu is
+ * taller than a laptop screen, so the menu scrolls on its own, independently of the page.
+ */
 export function MainNav() {
   const { t } = useTranslation();
   const { items } = useNavigation();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   return (
-    <AppShell.Navbar id={MAIN_NAV_ID} aria-label={t('nav.label')} p="sm">
+    <AppShell.Navbar
+      id={MAIN_NAV_ID}
+      aria-label={t('nav.label')}
+      p="sm"
+      style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}
+    >
       {items.map((item) => {
         const active = isActive(pathname, item.path);
         return (
