@@ -217,9 +217,11 @@ try {
   await migratePostgres(url);
   const seeded = await seed(url);
   const port = 4800 + (process.pid % 500);
+  // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   server = await start(
     'node',
-    ['dist/server/main.js'],
+    [...nodeArgs, 'dist/server/main.js'],
     {
       DATABASE_URL: url,
       PORT: String(port),
@@ -294,7 +296,11 @@ try {
   );
   if (figures.some((f) => f.errors > 0 || f.non2xx > 0)) process.exitCode = 1;
 } finally {
-  server?.kill('SIGTERM');
+  if (server) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  }
   await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
   await admin.end();
 }

@@ -1,3 +1,4 @@
+import { schoolToday } from '../enrollment/school-date.js';
 import type { StudentStatus } from './people.table.js';
 
 // The student lifecycle. Graduated, transferred and withdrawn are final: a student who comes
@@ -24,12 +25,5 @@ export function canTransition(from: StudentStatus, to: StudentStatus): boolean {
 
 /** The calendar date now in the school's time zone, as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return schoolToday(timeZone, now);
 }
