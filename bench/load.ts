@@ -26,6 +26,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     check: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 const SCHOOLS = Number(values.schools);
@@ -101,7 +102,8 @@ try {
   children.push(
     await start(
       'node',
-      ['dist/server/main.js'],
+      // BENCH_NODE_ARGS passes flags to the server's node, e.g. "--cpu-prof --cpu-prof-dir=.tmp/prof".
+      [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/server/main.js'],
       {
         DATABASE_URL: url,
         PORT: String(appPort),
@@ -156,7 +158,7 @@ try {
   const outDir = path.resolve('bench/results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(
-    path.join(outDir, `load-${SCHOOLS}-schools.json`),
+    values.out ?? path.join(outDir, `load-${SCHOOLS}-schools-${SCHOOLS * STUDENTS}-students.json`),
     `${JSON.stringify({ at: new Date().toISOString(), machine, schools: SCHOOLS, students: SCHOOLS * STUDENTS, connections: CONNECTIONS, seconds: SECONDS, redis: Boolean(process.env.REDIS_URL), figures, plans }, null, 2)}\n`,
   );
   const broken = figures.filter((f) => f.crossSchool > 0 || f.serverErrors > 0);
@@ -171,7 +173,21 @@ try {
     process.stderr.write('FAILED: a scenario returned no checkable answers\n');
   }
 } finally {
-  for (const child of children) child.kill('SIGTERM');
+  // Wait for the servers to exit, so a profile asked for with BENCH_NODE_ARGS gets written.
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          const timer = setTimeout(resolve, 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
   if (!values.keep) await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }
