@@ -309,6 +309,7 @@ export async function pgbouncerDrill(
     DATABASE_URL: appUrl,
     DATABASE_MIGRATION_URL: ctx.dbUrl,
     DB_POOL_MAX: '20',
+    DB_PREPARED_STATEMENTS: 'false',
   });
   const figures: Figure[] = [];
   let serverConnections = 0;

@@ -29,7 +29,13 @@ export async function createTestDatabase(
   const direct = await createDirectTestDatabase(options);
   const url = direct.url ? pooledUrl(direct.url) : null;
   if (!url) return direct;
-  const db = connectPostgres({ url, poolMax: options.poolMax ?? 5, statementTimeoutMs: 10_000 });
+  // A transaction-mode PgBouncer keeps no server connection per client: no named statements.
+  const db = connectPostgres({
+    url,
+    poolMax: options.poolMax ?? 5,
+    statementTimeoutMs: 10_000,
+    preparedStatements: false,
+  });
   return {
     ...direct,
     db,

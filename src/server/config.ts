@@ -23,6 +23,7 @@ const EnvSchema = Type.Object({
   DATABASE_MIGRATION_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DB_POOL_MAX: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
   DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 15_000 }),
+  DB_PREPARED_STATEMENTS: { ...Bool, default: 'true' },
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   REDIS_KEY_PREFIX: Type.String({ pattern: '^[A-Za-z0-9:_-]*$', default: '' }),
@@ -71,6 +72,8 @@ export interface Config {
   databaseMigrationUrl: string | null;
   dbPoolMax: number;
   dbStatementTimeoutMs: number;
+  /** Named (server-side) prepared statements; off behind a transaction-mode PgBouncer. */
+  dbPreparedStatements: boolean;
   dataDir: string;
   redisUrl: string | null;
   redisKeyPrefix: string;
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseMigrationUrl: parsed.DATABASE_MIGRATION_URL ?? null,
     dbPoolMax: parsed.DB_POOL_MAX,
     dbStatementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS,
+    dbPreparedStatements: parsed.DB_PREPARED_STATEMENTS === 'true',
     dataDir: path.resolve(parsed.DATA_DIR),
     redisUrl: parsed.REDIS_URL ?? null,
     redisKeyPrefix: parsed.REDIS_KEY_PREFIX,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
@@ -124,6 +125,8 @@ export interface PostgresOptions {
   migrationUrl?: string | null;
   poolMax: number;
   statementTimeoutMs: number;
+  /** Name each statement so PostgreSQL parses and plans it once per connection (default on). */
+  preparedStatements?: boolean;
   connectTimeoutMs?: number;
   onPoolError?: (error: Error) => void;
 }
@@ -144,6 +147,50 @@ export async function migratePostgres(url: string): Promise<void> {
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   await migratePostgres(options.migrationUrl ?? options.url);
   return connectPostgres(options);
+}
+
+// Named statements: node-postgres sends Parse once per connection for a name it has not seen
+// there, and PostgreSQL keeps the statement, so a repeated query skips parsing and, after a
+// few executions, planning (a generic plan). The plan stays correct under RLS: the policies
+// read app.school_id at execution, and PostgreSQL re-plans when the role changes. Each
+// connection names at most MAX_NAMED distinct texts (queries with variable-length IN lists
+// would otherwise grow without bound); beyond that, statements go unnamed as before.
+// A transaction-mode PgBouncer does not keep a server connection per client connection, so
+// there the option must be off (DB_PREPARED_STATEMENTS=false).
+const MAX_NAMED = 500;
+const namedTexts = new WeakMap<object, Set<string>>();
+
+function statementName(text: string): string {
+  return `sh_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+}
+
+function namingStatements(client: pg.PoolClient): pg.PoolClient {
+  let names = namedTexts.get(client);
+  if (!names) namedTexts.set(client, (names = new Set()));
+  const known = names;
+  const query = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (
+      config &&
+      typeof config === 'object' &&
+      typeof (config as pg.QueryConfig).text === 'string' &&
+      !(config as pg.QueryConfig).name
+    ) {
+      const text = (config as pg.QueryConfig).text;
+      if (known.has(text) || known.size < MAX_NAMED) {
+        known.add(text);
+        const named = { ...(config as pg.QueryConfig), name: statementName(text) };
+        return client.query(named as never, values as never, callback as never);
+      }
+    }
+    return client.query(config as never, values as never, callback as never);
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'query') return query;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Connects without migrating (the schema must already be current). */
@@ -180,7 +227,8 @@ export function connectPostgres(options: PostgresOptions): Database {
           `set_config('app.school_id', '${schoolId}', true), ` +
           `set_config('statement_timeout', '${timeoutMs}', true)`,
       );
-      const result = await fn(drizzleNodePg(client) as unknown as Tx);
+      const session = options.preparedStatements === false ? client : namingStatements(client);
+      const result = await fn(drizzleNodePg(session) as unknown as Tx);
       await client.query('commit');
       return result;
     } catch (error) {

@@ -91,4 +91,48 @@ describe('pooled connections on PostgreSQL', () => {
       await single.close();
     }
   });
+
+  it('keeps every school to its own rows when statements are prepared and reused', async () => {
+    const single = connectPostgres({ url: t.url ?? '', poolMax: 1, statementTimeoutMs: 5_000 });
+    try {
+      const a = await createSchool(t.db);
+      const b = await createSchool(t.db);
+      for (const [school, count] of [
+        [a, 3],
+        [b, 1],
+      ] as const) {
+        for (let i = 0; i < count; i++) {
+          await t.db.withTenant(school.id, (tx) =>
+            tx.execute(
+              sql`insert into users (school_id, id, email, name) values (${school.id}, ${newId()}, ${`p${i}-${newId().slice(-8)}@example.test`}, 'P')`,
+            ),
+          );
+        }
+      }
+      // The same text runs often enough on the one connection for PostgreSQL to switch to a
+      // generic plan; every run must still see only the school of its own transaction.
+      const seen: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const school = i % 3 === 0 ? b : a;
+        const rows = await single.withTenant(school.id, (tx) =>
+          tx.execute<{ school_id: string; n: number }>(
+            sql`select school_id, count(*)::int as n from users group by school_id`,
+          ),
+        );
+        expect(rows.rows).toEqual([{ school_id: school.id, n: school === a ? 3 : 1 }]);
+        seen.push(school.id);
+      }
+      expect(new Set(seen).size).toBe(2);
+      // The statement was prepared on the server, not sent for parsing each time.
+      const prepared = await single.withTenant(a.id, (tx) =>
+        tx.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_prepared_statements
+                where starts_with(statement, 'select school_id, count(*)::int as n from users')`,
+        ),
+      );
+      expect(prepared.rows[0]?.n).toBe(1);
+    } finally {
+      await single.close();
+    }
+  });
 });

@@ -14,6 +14,7 @@ export async function openDatabase(
       migrationUrl: config.databaseMigrationUrl,
       poolMax: config.dbPoolMax,
       statementTimeoutMs: config.dbStatementTimeoutMs,
+      preparedStatements: config.dbPreparedStatements,
       ...(onPoolError ? { onPoolError } : {}),
     });
   }
