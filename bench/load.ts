@@ -122,8 +122,9 @@ try {
   );
   children.push(
     await start(
-      'npx',
-      ['tsx', 'bench/baseline-server.ts'],
+      // One process (not npx → tsx → node), so the SIGTERM at the end reaches the server.
+      process.execPath,
+      ['--import', 'tsx', 'bench/baseline-server.ts'],
       { DATABASE_URL: url, PORT: String(basePort), POOL_MAX: '20' },
       /LISTENING/,
     ),
