@@ -127,8 +127,9 @@ export class UsageMeter {
     this.flushTimer.unref();
     this.refreshTimer = setInterval(() => void this.refreshFigures(), refreshMs);
     this.refreshTimer.unref();
-    // Fresh figures soon after start, rather than only after the first interval.
-    this.firstRefresh = setTimeout(() => void this.refreshFigures(), 5_000);
+    // Fresh figures a minute after start rather than only after the first interval (the
+    // figures kept in the schools table serve until then), once start-up traffic has settled.
+    this.firstRefresh = setTimeout(() => void this.refreshFigures(), 60_000);
     this.firstRefresh.unref();
   }
 
