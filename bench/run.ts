@@ -65,6 +65,8 @@ async function openBenchDatabase(): Promise<{
     url.pathname = `/${name}`;
     await migratePostgres(url.toString());
     const ownerPool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+    // Dropping the database at the end ends any connection still open; that is expected.
+    ownerPool.on('error', () => undefined);
     const db = connectPostgres({ url: url.toString(), poolMax: 10, statementTimeoutMs: 60_000 });
     return {
       db,
