@@ -387,9 +387,10 @@ export async function pgbouncerDrill(
   ];
   const ownerLeaked = 'rows' in ownerSeen && ownerSeen.rows[0]?.role === 'app_runtime';
   notes.push(
-    `statement_timeout (DB_STATEMENT_TIMEOUT_MS, sent by node-postgres as a startup parameter): ${version} ` +
-      `refuses it (${show(rejected)}); with ignore_startup_parameters it is dropped silently ` +
-      `(${show(dropped)}); set on the login role instead it applies (${show(roleLevel)}).`,
+    `statement_timeout as a startup parameter: ${version} refuses it (${show(rejected)}); with ` +
+      `ignore_startup_parameters it is dropped silently (${show(dropped)}); on the login role it ` +
+      `applies (${show(roleLevel)}). The app sends none: it sets DB_STATEMENT_TIMEOUT_MS inside each ` +
+      'transaction (decision 014), which PgBouncer passes through.',
     ownerLeaked
       ? `Session SET ROLE leaks across clients of one login: after one client of the owner login ran SET ROLE ` +
           `app_runtime, another client saw ${show(ownerSeen)} and its owner query failed (${show(ownerQuery)}). ` +
@@ -417,7 +418,7 @@ export async function pgbouncerDrill(
     'PgBouncer, transaction pooling',
     checks,
     `cross-school ${figures.reduce((n, f) => n + f.crossSchool, 0)}/${figures.reduce((n, f) => n + f.checked, 0)}, ` +
-      `5xx ${figures.reduce((n, f) => n + f.serverErrors, 0)}; suite ${pooled.tests}; statement_timeout dropped (${show(dropped)})`,
+      `5xx ${figures.reduce((n, f) => n + f.serverErrors, 0)}; suite ${pooled.tests}`,
     {
       pgbouncer: version,
       appLogin: appUser,

@@ -488,10 +488,9 @@ export async function postgresRestartDrill(ctx: DrillContext): Promise<DrillResu
       },
     },
     [
-      'POST /api/schools writes in two transactions (lifecycle.service.ts createSchoolForCustomer: the ' +
-        'school, its status history and platform audit first; then the admin user, user.invited audit, ' +
-        'invitation token and mail), so a failure between them leaves a school without its admin; ' +
-        'whether this run caught one depends on where the stop landed.',
+      'POST /api/schools writes the school, its status history, the platform audit, the admin user, ' +
+        'its audit event, invitation token and mail in one transaction (continueAsNewTenant), so a ' +
+        'school is never left without its admin whatever moment the stop lands on.',
     ],
   );
   await node.stop();
