@@ -168,6 +168,7 @@ export async function seedDemoRecords(
   locale: 'en' | 'ar',
   links: DemoLinks,
   timeZone = 'UTC',
+  now = new Date(),
 ): Promise<void> {
   const random = generator([...slug].reduce((a, c) => a * 31 + c.charCodeAt(0), 7));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -175,7 +176,7 @@ export async function seedDemoRecords(
   const first = arabic ? ARABIC_FIRST : ENGLISH_FIRST;
   const last = arabic ? ARABIC_LAST : ENGLISH_LAST;
 
-  const year = currentYear();
+  const year = currentYear(now);
   const yearId = newId();
   await tx.insert(academicYears).values({
     schoolId,
@@ -187,6 +188,10 @@ export async function seedDemoRecords(
   });
   const mid = new Date(Date.UTC(year.start.getUTCFullYear() + 1, 0, 5));
   const termOne = newId();
+  const termTwo = newId();
+  // The classes belong to the term the demo is in (Term 2 from its first day on), so the
+  // timetable, attendance and gradebook have something to show all year round.
+  const classTerm = now.getTime() >= mid.getTime() ? termTwo : termOne;
   await tx.insert(terms).values([
     {
       schoolId,
@@ -198,7 +203,7 @@ export async function seedDemoRecords(
     },
     {
       schoolId,
-      id: newId(),
+      id: termTwo,
       academicYearId: yearId,
       name: arabic ? 'الفصل الثاني' : 'Term 2',
       startsOn: isoDate(mid),
@@ -286,7 +291,7 @@ export async function seedDemoRecords(
         id,
         name: `${subject.name} ${grade?.name ?? ''}${section.name}`,
         subjectId: subject.id,
-        termId: termOne,
+        termId: classTerm,
         sectionId: section.id,
         roomId: roomRows[si % roomRows.length]?.id ?? null,
       });
@@ -392,5 +397,5 @@ export async function seedDemoRecords(
   await link(links.guardianEmail, { linkedGuardianId: guardianRows[0]?.id ?? null });
 
   // Timetable, attendance, gradebook and report-card comments for this year.
-  await seedDemoTeaching(tx, schoolId, { locale, random, timeZone });
+  await seedDemoTeaching(tx, schoolId, { locale, random, timeZone, now });
 }

@@ -1,9 +1,8 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
-import { terms } from '../academics/academics.table.js';
-import { schoolToday } from '../enrollment/school-date.js';
+import { classes, terms } from '../academics/academics.table.js';
 import { insertOperator } from '../operators/operators.repository.js';
 import { publishTermReportCards } from '../report-cards/report-card-publishing.service.js';
 import { insertUser } from '../users/users.repository.js';
@@ -81,11 +80,14 @@ export function demoEmail(local: string, slug: string): string {
  * open on first start (an admin unpublishes the term to let teachers change their comments).
  */
 async function publishDemoReportCards(tx: Tx, school: SchoolRow): Promise<void> {
-  const today = schoolToday(school.timezone);
+  // The term the demo's classes are in: the one under way, or the last one before a holiday.
   const [term] = await tx
     .select({ id: terms.id })
     .from(terms)
-    .where(and(lte(terms.startsOn, today), gte(terms.endsOn, today)))
+    .where(
+      sql`exists (select 1 from ${classes} c where c.school_id = ${terms.schoolId} and c.term_id = ${terms.id})`,
+    )
+    .orderBy(desc(terms.startsOn))
     .limit(1);
   if (!term) return;
   const [admin] = await tx

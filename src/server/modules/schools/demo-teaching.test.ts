@@ -12,7 +12,7 @@ let t: TestDatabase;
 const school = { en: '', ar: '' };
 
 /** Seeds one school the way demo-seed does: the demo accounts, then the demo records. */
-async function seedDemoSchool(locale: 'en' | 'ar'): Promise<string> {
+async function seedDemoSchool(locale: 'en' | 'ar', now?: Date): Promise<string> {
   const row = await createSchool(t.db, { locale });
   await t.db.withTenant(row.id, async (tx) => {
     for (const account of DEMO_ACCOUNTS) {
@@ -38,6 +38,7 @@ async function seedDemoSchool(locale: 'en' | 'ar'): Promise<string> {
         guardianEmail: demoEmail('guardian', row.slug),
       },
       'UTC',
+      now,
     );
   });
   return row.id;
@@ -67,17 +68,20 @@ async function count(text: string, schoolId: string): Promise<number> {
   return row?.n ?? -1;
 }
 
+/** The term the demo's classes are in: Term 1 until Term 2 begins, then Term 2. */
 async function termOne(schoolId: string): Promise<{ id: string; start: string; end: string }> {
   const [term] = await rows<{ id: string; start: string; end: string }>(
     `select t.id, t.starts_on::text as start, t.ends_on::text as end from terms t
-      where t.school_id = $1 order by t.starts_on limit 1`,
+      where t.school_id = $1
+        and exists (select 1 from classes c where c.school_id = t.school_id and c.term_id = t.id)
+      order by t.starts_on desc limit 1`,
     schoolId,
   );
   if (!term) throw new Error('no term');
   return term;
 }
 
-/** The school days the demo should have attendance for: weekdays of Term 1 in the last 4 weeks. */
+/** The school days the demo should have attendance for: weekdays of its term in the last 4 weeks. */
 async function expectedSchoolDays(schoolId: string): Promise<string[]> {
   const term = await termOne(schoolId);
   const yesterday = addDays(schoolToday('UTC'), -1);
@@ -147,7 +151,7 @@ describe('planWeek', () => {
 });
 
 describe('the demo school’s teaching data', () => {
-  it('has six periods and a Term 1 timetable without clashes in which every class meets', async () => {
+  it('has six periods and a timetable for its term without clashes in which every class meets', async () => {
     const id = school.en;
     expect(await count(`periods where school_id = $1`, id)).toBe(6);
     for (const column of ['teacher_id', 'room_id', 'section_id', 'class_id']) {
@@ -414,5 +418,32 @@ describe('the demo school’s teaching data', () => {
     expect(scale?.bands.map((b) => b.minPercent)).toEqual([90, 80, 70, 60, 0]);
     expect(scale?.bands[0]?.label).toBe('ممتاز');
     expect(await count(`timetable_entries where school_id = $1`, id)).toBe(288);
+  });
+});
+
+describe('a demo seeded in the spring', () => {
+  it('puts the classes, timetable, attendance and assessments in Term 2', async () => {
+    const march = new Date(Date.UTC(new Date().getUTCFullYear(), 2, 18, 10));
+    const id = await seedDemoSchool('en', march);
+    const term = await termOne(id);
+    const [named] = await t.owner.query<{ name: string }>(
+      'select name from terms where school_id = $1 and id = $2',
+      [id, term.id],
+    );
+    expect(named?.name).toBe('Term 2');
+    expect(term.start.slice(5)).toBe('01-05');
+    const entries = await count(
+      'timetable_entries e where e.school_id = $1 and e.term_id = (select t.id from terms t where t.school_id = $1 and t.name = $$Term 2$$)',
+      id,
+    );
+    expect(entries).toBeGreaterThan(0);
+    const [span] = await rows<{ first: string; last: string }>(
+      'select min(date)::text as first, max(date)::text as last from attendance_registers where school_id = $1',
+      id,
+    );
+    const day = schoolToday('UTC', march);
+    expect(span?.last).toBe(addDays(day, -1));
+    expect((span?.first ?? '') >= term.start).toBe(true);
+    expect(await count('assessments where school_id = $1', id)).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
@@ -464,8 +464,15 @@ export async function seedDemoTeaching(
       academicYears,
       and(eq(academicYears.schoolId, terms.schoolId), eq(academicYears.id, terms.academicYearId)),
     )
-    .where(and(eq(terms.schoolId, schoolId), eq(academicYears.isCurrent, true)))
-    .orderBy(asc(terms.startsOn))
+    // The term the records seed put the classes in (Term 1 until Term 2 begins).
+    .where(
+      and(
+        eq(terms.schoolId, schoolId),
+        eq(academicYears.isCurrent, true),
+        sql`exists (select 1 from ${classes} c where c.school_id = ${terms.schoolId} and c.term_id = ${terms.id})`,
+      ),
+    )
+    .orderBy(desc(terms.startsOn))
     .limit(1);
   if (!term) return summary;
 
