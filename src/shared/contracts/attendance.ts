@@ -295,6 +295,7 @@ export const StudentAttendanceSchema = Type.Object({
       note: Nullable(Type.String()),
     }),
   ),
+  /** Days from the daily registers when there are any in the range, else the lessons' marks. */
   summary: RateSummarySchema,
 });
 export type StudentAttendance = Static<typeof StudentAttendanceSchema>;

@@ -568,14 +568,15 @@ describe('who may read and record', () => {
   it("lets a guardian read her child's attendance, not another family's", async () => {
     const own = await f.c.parent.get(`/api/attendance/students/${f.students.ana}`);
     expect(own.statusCode, own.body).toBe(200);
-    // Ana: absent in maths, late in English, present in Ada's daily register for 1A.
+    // Ana: absent in maths, late in English, present in Ada's daily register for 1A. The
+    // summary counts days, from the daily register; every mark is still listed.
     expect(own.json().summary).toEqual({
       present: 1,
-      absent: 1,
-      late: 1,
+      absent: 0,
+      late: 0,
       excused: 0,
-      total: 3,
-      ratePercent: 66.67,
+      total: 1,
+      ratePercent: 100,
     });
     expect(
       own
@@ -609,6 +610,8 @@ describe('who may read and record', () => {
     const ben = await f.c.ben.get(`/api/attendance/students/${f.students.ana}`);
     expect(ben.statusCode).toBe(200);
     expect(ben.json().items.map((i: { className: string }) => i.className)).toEqual(['English 1A']);
+    // With no daily register in his view, his summary counts the lessons he sees.
+    expect(ben.json().summary).toMatchObject({ late: 1, total: 1, ratePercent: 100 });
     const ada = await f.c.ada.get(`/api/attendance/students/${f.students.ana}`);
     // Her maths class and her homeroom's daily register, not Ben's English.
     expect(

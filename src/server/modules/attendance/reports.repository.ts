@@ -289,6 +289,16 @@ export async function studentSummary(
   range: { from: string | null; to: string | null },
   scope: SQL | null,
 ): Promise<RateSummary> {
+  // A day off would otherwise count once for the homeroom register and again for every
+  // lesson. So the summary counts days from the daily registers when the student has any in
+  // the range (as report cards do), and only otherwise her lessons.
+  const daily = await tx
+    .select(figures)
+    .from(attendanceMarks)
+    .innerJoin(attendanceRegisters, registerJoin)
+    .where(and(studentMarksWhere(studentId, range, scope), eq(attendanceRegisters.kind, 'daily')));
+  const byDay = toSummary(daily[0]);
+  if (byDay.total > 0) return byDay;
   const rows = await tx
     .select(figures)
     .from(attendanceMarks)
