@@ -5,7 +5,7 @@ import { expect, hostUrl, test } from './fixtures.js';
 // Teaching in the browser: a teacher takes attendance for a lesson straight from her
 // timetable, and a guardian of the Arabic school reads her child's attendance and downloads the
 // published report card. The demo data (src/server/modules/schools/demo-teaching.ts) gives
-// every school a Monday–Friday timetable, four weeks of attendance and published Term 1 cards.
+// every school a Monday–Friday timetable, four weeks of attendance and its term's cards published.
 
 const PASSWORD = 'schoolhouse-demo';
 
@@ -133,7 +133,7 @@ test('a guardian of the Arabic school sees attendance and downloads the report c
   await expect(page).toHaveURL(/\/attendance/);
   await expect(page.getByText(/غائب|حاضر/).first()).toBeVisible();
 
-  // The published Term 1 card downloads as a PDF that carries her name.
+  // The published card downloads as a PDF that carries her name.
   await nav.getByRole('link', { name: 'الشهادات المدرسية' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'تنزيل الشهادة' }).first().click();
