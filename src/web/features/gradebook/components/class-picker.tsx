@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import { useTerms } from '../../academics/api/terms';
 import { useClasses } from '../../classes/api/list-classes';
@@ -14,15 +14,24 @@ interface ClassPickerProps {
   /** Whole-school readers search every class; a teacher picks among the classes she teaches. */
   wholeSchool: boolean;
   onChange: (classId: string) => void;
+  /**
+   * Called once with the first class a teacher teaches when none is chosen yet, so she lands
+   * on a grid instead of an empty page (the page replaces the address rather than adding one).
+   */
+  onDefault?: (classId: string) => void;
 }
 
 export function ClassPicker(props: ClassPickerProps) {
   return props.wholeSchool ? <SchoolClassPicker {...props} /> : <TeachingClassPicker {...props} />;
 }
 
-function TeachingClassPicker({ value, onChange }: ClassPickerProps) {
+function TeachingClassPicker({ value, onChange, onDefault }: ClassPickerProps) {
   const gt = useGradebookT();
   const classes = useTeachingClasses(true);
+  const first = classes.data?.[0]?.id ?? null;
+  useEffect(() => {
+    if (value === null && first && onDefault) onDefault(first);
+  }, [value, first, onDefault]);
   const data = (classes.data ?? []).map((c) => ({
     value: c.id,
     label: gt('gradebook.picker.option', { name: c.name, term: c.term.name }),

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { Assessment, GradebookGrid } from '../../../../shared/contracts/gradebook.js';
 import { PageHeader } from '../../../components/page-header';
@@ -37,6 +37,11 @@ export function GradebookPage() {
   const wholeSchool = me.scopes['grades:read']?.includes('all') ?? false;
   const canManage = hasPermission(me, 'grades:manage');
   const grid = useGradebook(classId);
+  const openFirstClass = useCallback(
+    (first: string) =>
+      void navigate({ to: '/gradebook', search: { classId: first }, replace: true }),
+    [navigate],
+  );
   const selectedName =
     classId && grid.data
       ? gt('gradebook.picker.option', {
@@ -63,6 +68,7 @@ export function GradebookPage() {
         selectedLabel={selectedName}
         wholeSchool={wholeSchool}
         onChange={(next) => void navigate({ to: '/gradebook', search: { classId: next } })}
+        onDefault={openFirstClass}
       />
       {classId === null ? (
         <Text c="dimmed">{gt('gradebook.pickClass')}</Text>
