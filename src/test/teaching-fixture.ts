@@ -9,7 +9,7 @@ import {
   subjects,
   terms,
 } from '../server/modules/academics/academics.table.js';
-import { schoolToday } from '../server/modules/enrollment/school-date.js';
+import { addDays, schoolToday } from '../server/modules/enrollment/school-date.js';
 import {
   classEnrollments,
   sectionEnrollments,
@@ -69,12 +69,8 @@ export interface TeachingFixture {
   c: Record<TeachingClient, HostClient>;
 }
 
-/** A calendar date `offset` days from `from` (YYYY-MM-DD). */
-export function addDays(from: string, offset: number): string {
-  const d = new Date(`${from}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
+/** A calendar date `offset` days from another (YYYY-MM-DD). */
+export { addDays };
 
 let fixturesMade = 0;
 

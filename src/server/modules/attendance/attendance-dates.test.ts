@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  endOfNextDay,
-  isoWeekday,
-  startOfDayIn,
-  windowOpensOn,
-} from './attendance-dates.js';
+import { addDays, atSchoolTime, isoWeekday } from '../enrollment/school-date.js';
+import { endOfNextDay, windowOpensOn } from './attendance-dates.js';
+
+const startOfDayIn = (day: string, timeZone: string) => atSchoolTime(day, '00:00', timeZone);
 
 describe('attendance dates', () => {
   it('counts calendar days across months and years', () => {

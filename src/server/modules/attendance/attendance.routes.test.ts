@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { newId } from '../../platform/db/ids.js';
 import { periods, timetableEntries } from '../timetable/timetable.table.js';
-import { isoWeekday } from './attendance-dates.js';
+import { isoWeekday } from '../enrollment/school-date.js';
 
 let t: TestDatabase;
 let h: TestApp;

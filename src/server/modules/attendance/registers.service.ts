@@ -24,7 +24,8 @@ import { newId } from '../../platform/db/ids.js';
 import { AppError, type ErrorDetail } from '../../platform/errors/app-error.js';
 import { schoolToday } from '../enrollment/school-date.js';
 import { coversRegister, readsRegisters, type RegisterOwner } from './attendance-access.js';
-import { isoWeekday, windowOpensOn } from './attendance-dates.js';
+import { isoWeekday } from '../enrollment/school-date.js';
+import { windowOpensOn } from './attendance-dates.js';
 import {
   classPeriodsOn,
   classRoster,

@@ -12,7 +12,7 @@ import { findVisibleStudent } from '../enrollment/enrollment.repository.js';
 import { schoolToday } from '../enrollment/school-date.js';
 import { studentScopeCondition } from '../people/scope.js';
 import { registerScopeCondition } from './attendance-access.js';
-import { addDays } from './attendance-dates.js';
+import { addDays } from '../enrollment/school-date.js';
 import { readSettings } from './attendance.repository.js';
 import {
   lowAttendance,

@@ -20,7 +20,7 @@ import {
   type AttendanceStatus,
 } from '../attendance/attendance.table.js';
 import { classEnrollments } from '../enrollment/enrollment.table.js';
-import { schoolToday } from '../enrollment/school-date.js';
+import { addDays, atSchoolTime, isoWeekday, schoolToday } from '../enrollment/school-date.js';
 import {
   assessmentCategories,
   assessments,
@@ -291,58 +291,6 @@ export function planWeek(
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function addDays(date: string, offset: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-function weekday(date: string): number {
-  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
-
-const clocks = new Map<string, Intl.DateTimeFormat | null>();
-
-function clockFor(timeZone: string): Intl.DateTimeFormat | null {
-  if (!clocks.has(timeZone)) {
-    let clock: Intl.DateTimeFormat | null = null;
-    try {
-      clock = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-    } catch {
-      // An unknown zone: the school's clocks are taken to show UTC.
-    }
-    clocks.set(timeZone, clock);
-  }
-  return clocks.get(timeZone) ?? null;
-}
-
-/** The instant the school's clocks show `time` on `date`. */
-function atSchoolTime(date: string, time: string, timeZone: string): Date {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  const clock = clockFor(timeZone);
-  if (!clock) return new Date(wall);
-  const parts = Object.fromEntries(
-    clock.formatToParts(new Date(wall)).map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
-  const shown = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-  );
-  return new Date(wall - (shown - wall));
-}
 
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-9);
@@ -623,7 +571,7 @@ export async function seedDemoTeaching(
   const schoolDays: string[] = [];
   for (let i = ATTENDANCE_WEEKS * 7 - 1; i >= 0; i--) {
     const day = addDays(yesterday, -i);
-    if (weekday(day) <= DAYS && day >= term.startsOn && day <= term.endsOn) schoolDays.push(day);
+    if (isoWeekday(day) <= DAYS && day >= term.startsOn && day <= term.endsOn) schoolDays.push(day);
   }
   summary.schoolDays = schoolDays.length;
 
@@ -732,7 +680,7 @@ export async function seedDemoTeaching(
   // Class registers for the periods taught by teachers with an account.
   const periodIndex = new Map(periodRows.map((p, i) => [p.id, i]));
   for (const day of schoolDays) {
-    const iso = weekday(day);
+    const iso = isoWeekday(day);
     for (const entry of entries) {
       const teacher = entry.teacherId ? teacherAccounts.get(entry.teacherId) : undefined;
       if (entry.day !== iso || !teacher) continue;
@@ -915,7 +863,7 @@ export async function seedDemoTeaching(
       let offset = Math.round(template.at * spanDays) + Math.floor(random() * 5) - 2;
       offset = clamp(offset, 0, spanDays);
       let dueOn = addDays(spanStart, offset);
-      while (weekday(dueOn) > DAYS && dueOn > spanStart) dueOn = addDays(dueOn, -1);
+      while (isoWeekday(dueOn) > DAYS && dueOn > spanStart) dueOn = addDays(dueOn, -1);
       const id = newId();
       const publishedAt = past(atSchoolTime(addDays(dueOn, 2), '16:00', timeZone));
       assessmentRows.push({

@@ -7,7 +7,7 @@ import {
 } from '../../../test/teaching-fixture.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
-import { isoWeekday } from './timetable.rules.js';
+import { isoWeekday } from '../enrollment/school-date.js';
 
 let t: TestDatabase;
 let h: TestApp;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors/app-error.js';
+import { isoWeekday } from '../enrollment/school-date.js';
 import { slotWriteRefused } from './entries.service.js';
 import {
   clockTime,
   dayName,
   findClashes,
-  isoWeekday,
   periodProblems,
   type SlotEntry,
 } from './timetable.rules.js';

@@ -11,12 +11,6 @@ export function dayName(day: number): string {
   return DAY_NAMES[day - 1] ?? `day ${day}`;
 }
 
-/** The ISO weekday (1 = Monday … 7 = Sunday) of a calendar date `YYYY-MM-DD`. */
-export function isoWeekday(date: string): number {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-}
-
 /** `HH:MM` from what PostgreSQL returns for a time (`HH:MM:SS`). */
 export function clockTime(value: string): string {
   return value.slice(0, 5);

@@ -32,7 +32,8 @@ import {
   type TermRow,
   type WeekSelector,
 } from './timetable.repository.js';
-import { clockTime, isoWeekday } from './timetable.rules.js';
+import { isoWeekday } from '../enrollment/school-date.js';
+import { clockTime } from './timetable.rules.js';
 import { toEntry } from './timetable.views.js';
 
 // Reading the timetable: a week (of a section, teacher, room, student or class) and a day's
