@@ -158,16 +158,20 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
 // A transaction-mode PgBouncer does not keep a server connection per client connection, so
 // there the option must be off (DB_PREPARED_STATEMENTS=false).
 const MAX_NAMED = 500;
-const namedTexts = new WeakMap<object, Set<string>>();
+const names = new Map<string, string>();
 
 function statementName(text: string): string {
-  return `sh_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `sh_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+    // The texts are the app's own queries, a bounded set; the cap only guards the unexpected.
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
 }
 
 function namingStatements(client: pg.PoolClient): pg.PoolClient {
-  let names = namedTexts.get(client);
-  if (!names) namedTexts.set(client, (names = new Set()));
-  const known = names;
+  const known = new Set<string>();
   const query = (config: unknown, values?: unknown, callback?: unknown) => {
     if (
       config &&
@@ -191,6 +195,22 @@ function namingStatements(client: pg.PoolClient): pg.PoolClient {
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * The Drizzle handle over one pooled connection, made once per connection (not per
+ * transaction): the pool hands out the same clients again and again.
+ */
+const handles = new WeakMap<pg.PoolClient, Tx>();
+
+function handleFor(client: pg.PoolClient, preparedStatements: boolean): Tx {
+  let handle = handles.get(client);
+  if (!handle) {
+    const session = preparedStatements ? namingStatements(client) : client;
+    handle = drizzleNodePg(session) as unknown as Tx;
+    handles.set(client, handle);
+  }
+  return handle;
 }
 
 /** Connects without migrating (the schema must already be current). */
@@ -227,8 +247,7 @@ export function connectPostgres(options: PostgresOptions): Database {
           `set_config('app.school_id', '${schoolId}', true), ` +
           `set_config('statement_timeout', '${timeoutMs}', true)`,
       );
-      const session = options.preparedStatements === false ? client : namingStatements(client);
-      const result = await fn(drizzleNodePg(session) as unknown as Tx);
+      const result = await fn(handleFor(client, options.preparedStatements !== false));
       await client.query('commit');
       return result;
     } catch (error) {
