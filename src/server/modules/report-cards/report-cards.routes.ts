@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   CardParams,
   CommentGroupsQuery,
@@ -27,7 +27,6 @@ import {
   type TermBody as TermInput,
 } from '../../../shared/contracts/report-cards.js';
 import { tenantCtx } from '../../platform/auth/context.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import {
   deleteComment,
   getOverview,
@@ -42,18 +41,12 @@ import {
   unpublishReportCards,
 } from './report-cards.service.js';
 
-const school = { hostKinds: ['tenant' as const, 'custom' as const] };
+// Report cards are a plan feature: a school whose plan has none gets FEATURE_NOT_AVAILABLE.
+const school = { hostKinds: ['tenant' as const, 'custom' as const], feature: 'reportCards' };
 const read = { ...school, access: { permission: 'report-cards:read' as const } };
 const comment = { ...school, access: { permission: 'report-cards:comment' as const } };
 const publish = { ...school, access: { permission: 'report-cards:publish' as const } };
 const tags = ['report-cards'];
-
-/** Report cards are a plan feature; a school whose plan leaves them out gets 403 everywhere. */
-async function requireReportCardsFeature(request: FastifyRequest): Promise<void> {
-  if (request.tenant?.features.reportCards === false) {
-    throw new AppError('FEATURE_NOT_AVAILABLE', "Report cards are not part of this school's plan.");
-  }
-}
 
 /** The report-cards API on school hosts. */
 export function registerReportCardsRoutes(app: FastifyInstance): void {
@@ -61,7 +54,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comment-groups',
     {
       config: comment,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: 'Classes and homeroom sections of a term you may comment on',
@@ -76,7 +68,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comments',
     {
       config: comment,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A class's roster (or a homeroom section) with each student's comment",
@@ -91,7 +82,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comments',
     {
       config: comment,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: 'Write the comment on a student for a class, or the homeroom comment (no class)',
@@ -109,7 +99,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/comments/:id',
     {
       config: comment,
-      preHandler: requireReportCardsFeature,
       schema: { tags, summary: 'Remove a comment', params: StudentParams },
     },
     async (request, reply) => {
@@ -122,7 +111,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/preview',
     {
       config: read,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's card as it would be published now (not stored)",
@@ -137,7 +125,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards',
     {
       config: read,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A term's students with missing comments and cards, and its publication",
@@ -152,7 +139,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/publish',
     {
       config: publish,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: 'Snapshot every card of the term and show them to students and guardians',
@@ -167,7 +153,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/unpublish',
     {
       config: publish,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "Hide the term's cards again (the snapshots are kept)",
@@ -184,7 +169,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/terms/:termId/students/:studentId',
     {
       config: read,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's published card",
@@ -199,7 +183,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/report-cards/terms/:termId/students/:studentId/pdf',
     {
       config: read,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's published card as a PDF (English or Arabic)",
@@ -226,7 +209,6 @@ export function registerReportCardsRoutes(app: FastifyInstance): void {
     '/api/students/:id/report-cards',
     {
       config: read,
-      preHandler: requireReportCardsFeature,
       schema: {
         tags,
         summary: "A student's published report cards you may read",

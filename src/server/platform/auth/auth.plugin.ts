@@ -174,6 +174,10 @@ export function registerAccessChecks(app: FastifyInstance, options: AuthOptions)
       if (typeof access === 'object' && !request.actor.grants[access.permission]) {
         throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
       }
+      const feature = request.routeOptions.config.feature;
+      if (feature && request.tenant?.features[feature] === false) {
+        throw new AppError('FEATURE_NOT_AVAILABLE', "This is not part of the school's plan.");
+      }
       const path = request.routeOptions.url;
       if (
         request.actor.readOnly &&

@@ -26,5 +26,7 @@ declare module 'fastify' {
     /** Host kinds this route answers on; elsewhere it is 404 as if it did not exist. */
     hostKinds?: HostKind[];
     access?: RouteAccess;
+    /** A plan feature the route belongs to: a school whose plan turns it off gets 403. */
+    feature?: string;
   }
 }
